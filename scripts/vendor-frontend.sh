@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Vendor PilotHub's front-end libraries from the npm registry into src/pilothub/static/vendor/.
+#
+# Usage:
+#   scripts/vendor-frontend.sh           re-vendor every library at the versions pinned below
+#   scripts/vendor-frontend.sh --check   vendor into a temp dir and diff with the committed
+#                                        files (exit 1 if they differ)
+#
+# No CDN is used at run time (government intranets): the built files are committed. To upgrade,
+# change a version below, run this script, run collectstatic and the browser tests, commit.
+# Files are copied byte for byte from the package tarballs (`npm pack`, which checks the
+# registry's sha512 integrity); source maps are vendored next to every file that names one,
+# because Django's ManifestStaticFilesStorage (and WhiteNoise's) fails collectstatic on a
+# sourceMappingURL whose target is missing.
+set -euo pipefail
+
+# name@version  folder  then: SRC[:DEST] paths inside the package ("package/" stripped)
+LIBS=(
+  "leaflet@1.9.4|leaflet|LICENSE dist/leaflet.js dist/leaflet.js.map dist/leaflet.css
+     dist/images/marker-icon.png:images/marker-icon.png
+     dist/images/marker-icon-2x.png:images/marker-icon-2x.png
+     dist/images/marker-shadow.png:images/marker-shadow.png
+     dist/images/layers.png:images/layers.png dist/images/layers-2x.png:images/layers-2x.png"
+  "leaflet.markercluster@1.5.3|leaflet.markercluster|MIT-LICENCE.txt:LICENSE
+     dist/leaflet.markercluster.js dist/leaflet.markercluster.js.map
+     dist/MarkerCluster.css dist/MarkerCluster.Default.css"
+  "echarts@6.1.0|echarts|LICENSE NOTICE licenses/LICENSE-d3 dist/echarts.min.js"
+  "htmx.org@2.0.11|htmx|LICENSE dist/htmx.min.js"
+  "tom-select@2.6.2|tom-select|LICENSE dist/js/tom-select.complete.min.js
+     dist/js/tom-select.complete.min.js.map dist/css/tom-select.css dist/css/tom-select.css.map"
+  "quill@2.0.3|quill|LICENSE dist/quill.js.LICENSE.txt dist/quill.js dist/quill.js.map
+     dist/quill.snow.css dist/quill.snow.css.map"
+)
+
+die() { echo "vendor-frontend: ERROR: $*" >&2; exit 1; }
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+dest=$root/src/pilothub/static/vendor
+check=0
+case "${1:-}" in
+  "") ;;
+  --check) check=1 ;;
+  *) sed -n '4,7p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+esac
+command -v npm >/dev/null || die "npm not found (Debian: apt-get install npm, or Node.js 18+)"
+command -v node >/dev/null || die "node not found"
+
+work=$(mktemp -d -t pilothub-vendor.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+out=$dest
+((check)) && out=$work/out
+mkdir -p "$out"
+
+versions_rows=()
+for spec in "${LIBS[@]}"; do
+  pkg=${spec%%|*} rest=${spec#*|}
+  folder=${rest%%|*} files=${rest#*|}   # files spans several lines: not `read`
+  name=${pkg%@*} version=${pkg##*@}
+  mkdir -p "$work/pack/$folder"
+  # --json gives the tarball name and the sha512 integrity npm verified while fetching it.
+  meta=$work/pack/$folder.json
+  if ! (cd "$work/pack/$folder" && npm pack --json --loglevel=error "$pkg" >"$meta" 2>"$work/npm.err"); then
+    cat "$work/npm.err" >&2
+    die "npm pack $pkg failed"
+  fi
+  tgz=$(node -e 'console.log(require(process.argv[1])[0].filename)' "$meta")
+  integrity=$(node -e 'console.log(require(process.argv[1])[0].integrity)' "$meta")
+  tar -xzf "$work/pack/$folder/$tgz" -C "$work/pack/$folder"
+  pkgdir=$work/pack/$folder/package
+  license=$(node -e 'console.log(require(process.argv[1]).license||"")' "$pkgdir/package.json")
+  got=$(node -e 'console.log(require(process.argv[1]).version)' "$pkgdir/package.json")
+  [[ $got == "$version" ]] || die "$pkg: tarball says version $got"
+
+  rm -rf "${out:?}/$folder"
+  mkdir -p "$out/$folder"
+  listed=()
+  for f in $files; do
+    src=${f%%:*} dst=${f#*:}
+    [[ $f == *:* ]] || dst=$(basename "$src")
+    [[ -f $pkgdir/$src ]] || die "$pkg has no $src"
+    mkdir -p "$(dirname "$out/$folder/$dst")"
+    cp "$pkgdir/$src" "$out/$folder/$dst"
+    chmod 644 "$out/$folder/$dst"
+    listed+=("$dst")
+  done
+  versions_rows+=("| $name | $version | $license | \`$folder/\` | $(printf '%s, ' "${listed[@]}" | sed 's/, $//') | \`$integrity\` |")
+done
+
+# Every sourceMappingURL must point to a file we ship, or collectstatic fails.
+while IFS= read -r -d '' f; do
+  while IFS= read -r ref; do
+    [[ -z $ref || $ref == data:* ]] && continue
+    [[ -f "$(dirname "$f")/$ref" ]] || die "${f#"$out"/} names missing source map $ref"
+  done < <(grep -aoE 'sourceMappingURL=[^ *"]+' "$f" | sed 's/^sourceMappingURL=//')
+done < <(find "$out" -type f \( -name '*.js' -o -name '*.css' \) -print0)
+
+# Nothing may load code, styles or fonts from a CDN at run time.
+if grep -rIlE '(unpkg\.com|jsdelivr\.net|cdnjs\.cloudflare\.com|googleapis\.com|gstatic\.com|bootcdn|staticfile\.org)' \
+     --include='*.js' --include='*.css' "$out" >"$work/cdn.txt"; then
+  die "CDN reference in: $(tr '\n' ' ' <"$work/cdn.txt")"
+fi
+
+{
+  cat <<'EOF'
+# Vendored front-end libraries
+
+Generated by `scripts/vendor-frontend.sh` from the npm registry; do not edit by hand. Files are
+byte-identical to the package tarballs (integrity = the registry's sha512 of the tarball).
+Re-run the script to upgrade, `scripts/vendor-frontend.sh --check` to verify.
+
+| package | version | license | folder | files | tarball integrity |
+|---|---|---|---|---|---|
+EOF
+  printf '%s\n' "${versions_rows[@]}"
+  cat <<'EOF'
+
+## Notes for templates and static files
+
+- Source maps (`*.map`) are shipped next to each file whose last line names one
+  (`sourceMappingURL`): Django's `ManifestStaticFilesStorage` and WhiteNoise's
+  `CompressedManifestStaticFilesStorage` rewrite that reference to the hashed name and stop
+  `collectstatic` with "could not be found" if the map is missing. Files are not modified.
+- Leaflet finds its default marker icons by reading `images/marker-icon.png` back from its CSS;
+  after hashing the name no longer ends in `marker-icon.png`, so set
+  `L.Icon.Default.imagePath` (or give `iconUrl`/`iconRetinaUrl`/`shadowUrl` from `{% static %}`)
+  before creating markers. The other images are referenced by `leaflet.css` and are rewritten
+  by the manifest storage.
+- Map tiles are not vendored: the tile URL is a setting. With no tile layer (tests, offline),
+  `L.markerClusterGroup()` throws "Map has no maxZoom specified": pass `maxZoom` to `L.map`.
+- Checked here (Chromium 156, Playwright): after `collectstatic` with WhiteNoise's manifest
+  storage, a page loading every file above from hashed URLs ran Leaflet 1.9.4 with a
+  50-marker cluster and a default icon, ECharts 6.1.0, htmx 2.0.11, Tom Select and Quill,
+  with no request leaving 127.0.0.1.
+- Quill's video embed builds YouTube/Vimeo iframe URLs only when a user inserts a video; the
+  toolbar should not offer it and nh3 must strip iframes server-side.
+- ECharts ships no map GeoJSON here; `registerMap` data, if ever needed, must be vendored too.
+- `quill/quill.js` is already minified (the package has no `quill.min.js`).
+- htmx is pinned to the 2.0.x line (npm `latest` is a later major).
+EOF
+} >"$out/VERSIONS.md"
+
+if ((check)); then
+  if diff -r "$out" "$dest" >"$work/diff.txt"; then
+    echo "vendor-frontend: $dest matches the pinned packages"
+  else
+    head -n 40 "$work/diff.txt" >&2
+    die "$dest differs from the pinned packages; run scripts/vendor-frontend.sh"
+  fi
+else
+  echo "vendor-frontend: vendored ${#LIBS[@]} libraries into ${dest#"$root"/}"
+fi
