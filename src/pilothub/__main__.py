@@ -1,0 +1,3 @@
+from pilothub.cli import main
+
+main()

@@ -1,0 +1,124 @@
+"""Organisations, users with roles, and personal API tokens."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .credit_code import credit_code_problem
+
+
+def validate_credit_code(value: str) -> None:
+    problem = credit_code_problem(value)
+    if problem:
+        raise ValidationError(problem, code="invalid_credit_code")
+
+
+class OrganisationKind(models.TextChoices):
+    ENTERPRISE = "enterprise", _("企业")
+    PLATFORM_OPERATOR = "platform_operator", _("平台运营单位")
+    UNIVERSITY = "university", _("高校/科研院所")
+    GOVERNMENT = "government", _("政府部门")
+
+
+class OrganisationStatus(models.TextChoices):
+    PENDING = "pending", _("待审核")
+    APPROVED = "approved", _("已通过")
+    REJECTED = "rejected", _("未通过")
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("单位名称"), max_length=200)
+    kind = models.CharField(_("单位类型"), max_length=32, choices=OrganisationKind.choices)
+    credit_code = models.CharField(_("统一社会信用代码"), max_length=18, unique=True,
+                                   validators=[validate_credit_code])
+    region = models.ForeignKey("regions.Region", verbose_name=_("所在地区"), on_delete=models.PROTECT,
+                               related_name="organisations")
+    address = models.CharField(_("地址"), max_length=255, blank=True)
+    legal_representative = models.CharField(_("法定代表人"), max_length=64, blank=True)
+    is_sme = models.BooleanField(_("中小微企业"), default=False)
+    is_tech_sme = models.BooleanField(_("科技型中小企业"), default=False)
+    status = models.CharField(_("审核状态"), max_length=16, choices=OrganisationStatus.choices,
+                              default=OrganisationStatus.PENDING, db_index=True)
+    review_note = models.TextField(_("审核意见"), blank=True)
+    reviewed_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
+    reviewed_by = models.ForeignKey("accounts.User", verbose_name=_("审核人"), null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    is_demo = models.BooleanField(_("演示数据"), default=False)
+    created_at = models.DateTimeField(_("注册时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("单位")
+        verbose_name_plural = _("单位")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == OrganisationStatus.APPROVED
+
+
+class Role(models.TextChoices):
+    ENTERPRISE = "enterprise", _("企业用户")
+    OPERATOR = "operator", _("平台运营方")
+    REVIEWER = "reviewer", _("政府审核人员")
+    ADMIN = "admin", _("系统管理员")
+
+
+class User(AbstractUser):
+    role = models.CharField(_("角色"), max_length=16, choices=Role.choices, default=Role.ENTERPRISE)
+    organisation = models.ForeignKey(Organisation, verbose_name=_("所属单位"), null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="members")
+    # For reviewers: the region they govern, including everything under it.
+    region = models.ForeignKey("regions.Region", verbose_name=_("管辖区域"), null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+")
+    display_name = models.CharField(_("姓名"), max_length=64, blank=True)
+    phone = models.CharField(_("手机"), max_length=32, blank=True)
+
+    class Meta:
+        verbose_name = _("用户")
+        verbose_name_plural = _("用户")
+
+    def __str__(self) -> str:
+        return self.display_name or self.username
+
+    @property
+    def is_reviewer(self) -> bool:
+        return self.role == Role.REVIEWER and self.region_id is not None
+
+    @property
+    def is_system_admin(self) -> bool:
+        return self.role == Role.ADMIN or self.is_superuser
+
+    @property
+    def can_publish(self) -> bool:
+        """Enterprise and operator accounts publish only once a reviewer approved their organisation."""
+        return (self.role in (Role.ENTERPRISE, Role.OPERATOR) and self.organisation is not None
+                and self.organisation.is_approved and self.is_active)
+
+
+class ApiToken(models.Model):
+    user = models.ForeignKey(User, verbose_name=_("用户"), on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("名称"), max_length=100, blank=True)
+    # Only a SHA-256 of the token is kept; the token itself is shown once, when it is made.
+    key_hash = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(_("前缀"), max_length=12, db_index=True)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("最近使用"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("吊销时间"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("API 令牌")
+        verbose_name_plural = _("API 令牌")
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.user})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

@@ -1,0 +1,21 @@
+"""Settings for the test suite. DATABASE_URL selects PostgreSQL; SQLite otherwise."""
+
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+from .base import DATABASES
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key-not-for-production"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed: tests hash many passwords
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CELERY_TASK_ALWAYS_EAGER = True
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="pilothub-test-media-"))
+ALLOWED_HOSTS = ["*"]
+# Without DATABASE_URL the base settings select SQLite, and Django's test runner makes the test
+# database in memory. With DATABASE_URL (CI does both) the same suite runs on PostgreSQL.
+DATABASES["default"]["CONN_MAX_AGE"] = 0
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["NAME"] = str(Path(tempfile.gettempdir()) / "pilothub-test.sqlite3")
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="pilothub-test-static-"))
