@@ -85,11 +85,13 @@ def health(request):
 
 
 def _mount_routers() -> None:
-    from pilothub.accounts.api import router as accounts_router
-    from pilothub.regions.api import router as regions_router
+    # Each app owns its paths below /api/v1; routers are mounted at the root so an app can
+    # serve the paths the issues name (e.g. /platforms, /equipment, /match, /policy/evaluate).
+    from importlib import import_module
 
-    api.add_router("/regions", regions_router)
-    api.add_router("/accounts", accounts_router)
+    for app in ("regions", "accounts", "platforms", "demands", "matching", "bookings", "policy",
+                "evaluation", "content", "dashboard"):
+        api.add_router("", import_module(f"pilothub.{app}.api").router)
 
 
 _mount_routers()

@@ -10,6 +10,14 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("accounts/", include("pilothub.accounts.urls")),
+    path("platforms/", include("pilothub.platforms.urls")),
+    path("demands/", include("pilothub.demands.urls")),
+    path("matching/", include("pilothub.matching.urls")),
+    path("bookings/", include("pilothub.bookings.urls")),
+    path("policy/", include("pilothub.policy.urls")),
+    path("evaluation/", include("pilothub.evaluation.urls")),
+    path("content/", include("pilothub.content.urls")),
+    path("dashboard/", include("pilothub.dashboard.urls")),
     path("", include("pilothub.core.urls")),
 ]
 

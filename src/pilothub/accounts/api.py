@@ -17,7 +17,7 @@ class MeOut(Schema):
     can_publish: bool
 
 
-@router.get("/me", response=MeOut, auth=AUTH, summary="当前用户 The current user")
+@router.get("/accounts/me", response=MeOut, auth=AUTH, summary="当前用户 The current user")
 def me(request):
     user = request.user
     return MeOut(username=user.username, display_name=user.display_name, role=user.role,

@@ -22,7 +22,7 @@ def _out(region: Region) -> RegionOut:
                      parent=region.parent_id, depth=region.depth)
 
 
-@router.get("", response=list[RegionOut], summary="行政区划列表 Regions (optionally under a parent)")
+@router.get("/regions", response=list[RegionOut], summary="行政区划列表 Regions (optionally under a parent)")
 def regions_list(request, under: str | None = None):
     queryset = Region.objects.filter(is_active=True)
     if under:
@@ -30,6 +30,6 @@ def regions_list(request, under: str | None = None):
     return [_out(region) for region in queryset]
 
 
-@router.get("/{code}", response=RegionOut, summary="行政区划 Region")
+@router.get("/regions/{code}", response=RegionOut, summary="行政区划 Region")
 def regions_detail(request, code: str):
     return _out(region_get(code=code))

@@ -28,6 +28,14 @@ INSTALLED_APPS = [
     "pilothub.core",
     "pilothub.regions",
     "pilothub.accounts",
+    "pilothub.platforms",
+    "pilothub.demands",
+    "pilothub.matching",
+    "pilothub.bookings",
+    "pilothub.policy",
+    "pilothub.evaluation",
+    "pilothub.content",
+    "pilothub.dashboard",
 ]
 
 MIDDLEWARE = [

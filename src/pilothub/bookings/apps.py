@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class BookingsConfig(AppConfig):
+    name = "pilothub.bookings"
+    label = "bookings"
+    verbose_name = "预约与订单 Bookings"
