@@ -55,3 +55,83 @@ def operator(region_code: str = "110116", **kwargs) -> User:
 
 def admin(**kwargs) -> User:
     return UserFactory(role=Role.ADMIN, organisation=None, is_staff=True, is_superuser=True, **kwargs)
+
+
+# --- registry, demands and orders (apps add richer factories in their own tests/factories.py) ---
+import datetime  # noqa: E402
+
+from django.utils import timezone  # noqa: E402
+
+from pilothub.bookings.models import ServiceOrder  # noqa: E402
+from pilothub.demands.models import Demand  # noqa: E402
+from pilothub.platforms.models import Equipment, Industry, Platform, ServiceType, TestService  # noqa: E402
+
+
+def industry(code: str = "pharma-health", name: str = "医药健康") -> Industry:
+    return Industry.objects.get_or_create(code=code, defaults={"name": name})[0]
+
+
+def service_type(code: str = "scale-up", name: str = "工艺放大熟化") -> ServiceType:
+    return ServiceType.objects.get_or_create(code=code, defaults={"name": name})[0]
+
+
+class PlatformFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Platform
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"测试中试平台{n}")
+    operator = factory.SubFactory(OrganisationFactory, kind=OrganisationKind.PLATFORM_OPERATOR)
+    region = factory.LazyFunction(lambda: region("110116"))
+    address = "北京市怀柔区雁栖经济开发区"
+    longitude = 116.63
+    latitude = 40.32
+    main_business = "工艺放大与小批量试生产"
+    description = "提供 50L–500L 发酵罐工艺放大服务。"
+
+
+class EquipmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Equipment
+
+    platform = factory.SubFactory(PlatformFactory)
+    name = factory.Sequence(lambda n: f"扫描电子显微镜{n}")
+    model = "SU5000"
+    original_value = 2_000_000
+    shareable = True
+
+
+class TestServiceFactory(factory.django.DjangoModelFactory):
+    __test__ = False
+
+    class Meta:
+        model = TestService
+
+    platform = factory.SubFactory(PlatformFactory)
+    name = "材料拉伸性能测试"
+    standard = "GB/T 228.1-2021"
+    price = 800
+    unit = "样品"
+    turnaround_days = 5
+
+
+class DemandFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Demand
+        skip_postgeneration_save = True
+
+    enterprise = factory.SubFactory(OrganisationFactory)
+    title = factory.Sequence(lambda n: f"抗体药物中试放大需求{n}")
+    text = "我们有一个单抗项目需要做 200L 规模的工艺放大，希望有 GMP 车间。"
+    deadline = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
+    region = factory.LazyAttribute(lambda d: d.enterprise.region)
+
+
+class ServiceOrderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ServiceOrder
+
+    platform = factory.SubFactory(PlatformFactory)
+    customer = factory.SubFactory(OrganisationFactory)
+    title = "材料检测委托"
+    is_external = True
