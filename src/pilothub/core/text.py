@@ -19,6 +19,7 @@ DOMAIN_DICTIONARY = Path(__file__).resolve().parent / "data" / "domain_dict.txt"
 
 _lock = threading.Lock()
 _tokenizer = None
+_added_terms: set[str] = set()
 
 # Tokens that carry no meaning for search: punctuation, particles, and the words every demand uses.
 STOP_WORDS = frozenset(
@@ -53,11 +54,18 @@ def _get_tokenizer():
 def add_terms(terms: list[str]) -> None:
     """Teach the tokenizer more whole terms (e.g. vocabulary names loaded from the database)."""
     tokenizer = _get_tokenizer()
+    added = False
     for term in terms:
         term = normalise(term)
-        if term and " " not in term:
+        # Pure Latin/digit terms are left out: jieba's search mode emits every dictionary bigram
+        # inside a Latin word, so adding "ic" would make "plastic" yield "ic". Latin words are
+        # whole tokens anyway.
+        if term and " " not in term and not term.isascii() and term not in _added_terms:
             tokenizer.add_word(term, freq=20000)
-    tokens.cache_clear()
+            _added_terms.add(term)
+            added = True
+    if added:  # cached token lists may have split a term that is now whole
+        tokens.cache_clear()
 
 
 @lru_cache(maxsize=50_000)

