@@ -40,6 +40,9 @@ SYNONYM_WEIGHT = 0.8  # a synonym of a query term counts a little less than the 
 EXPANSION_WEIGHT = 0.5  # a one-way expansion ("放大" → "工艺放大熟化") counts less still
 FIELD_WEIGHTS = {"name": 3, "main": 2, "vocab": 2, "description": 1, "equipment": 1, "services": 1,
                  "experts": 1, "qualifications": 1}
+# A service type or industry read from the free text (not chosen in a form) counts this much: the
+# words themselves already score in BM25, so the inferred field mainly breaks ties.
+INFERRED_WEIGHT = 0.3
 TIER_PRIOR = {"national": 1.0, "provincial": 0.75, "municipal": 0.5, "cultivating": 0.25}
 REGION_DISTANCE_KM = 300.0  # outside the preferred region, the region fit halves every ~200 km
 
@@ -151,8 +154,9 @@ class Analysis:
 
     terms: dict[str, float]
     origin: dict[str, str]  # added term → the query word that brought it in
+    concept: dict[str, str]  # term → the query word it stands for (itself for the query's own words)
     original: tuple[str, ...]
-    service_types: dict[str, float]  # code → 1.0 explicit, 0.6 inferred from the text
+    service_types: dict[str, float]  # code → 1.0 explicit, INFERRED_WEIGHT when read from the text
     industries: dict[str, float]
     qualification_kinds: frozenset[str]
     upper_bound: float
@@ -391,6 +395,7 @@ class Engine:
     def analyse(self, query: Query) -> Analysis:
         original = tokens(query.text)
         terms: dict[str, float] = dict.fromkeys(original, 1.0)
+        concept: dict[str, str] = {t: t for t in original}
         origin: dict[str, str] = {}
         normalised = normalise(query.text)
         if self.use_synonyms:
@@ -400,21 +405,22 @@ class Engine:
                     if terms.get(term, 0.0) < weight:
                         terms[term] = weight
                         origin[term] = found.found
+                        concept[term] = found.found
         services: dict[str, float] = dict.fromkeys(query.service_types, 1.0)
         industries: dict[str, float] = dict.fromkeys(query.industries, 1.0)
         if self.use_structure:
             term_set = set(terms) | {normalised}
             for code, names in self.vocabulary.service_terms.items():
                 if code not in services and self._mentions(normalised, term_set, names):
-                    services[code] = 0.6
+                    services[code] = INFERRED_WEIGHT
             for code, names in self.vocabulary.industry_terms.items():
                 if code not in industries and self._mentions(normalised, term_set, names):
-                    industries[code] = 0.6
+                    industries[code] = INFERRED_WEIGHT
         kinds: set[str] = set()
         for term in terms:
             kinds |= _QUALIFICATION_WORDS.get(term, set())
         upper = sum(self._idf(t) for t in original) * (K1 + 1)
-        return Analysis(terms=terms, origin=origin, original=original, service_types=services,
+        return Analysis(terms=terms, origin=origin, concept=concept, original=original, service_types=services,
                         industries=industries, qualification_kinds=frozenset(kinds), upper_bound=upper)
 
     @staticmethod
@@ -432,25 +438,50 @@ class Engine:
         df = max(self.df.get(term, 0), 0)
         return math.log(1.0 + (live - df + 0.5) / (df + 0.5))
 
+    def _term_postings(self, term: str, norm: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Slots containing a term and their BM25 term score (idf × saturated tf)."""
+        idf = self._idf(term)
+        rows_list, values_list = [], []
+        col = self._vocab.get(term)
+        if col is not None:
+            start, end = self._indptr[col], self._indptr[col + 1]
+            rows = self._indices[start:end]
+            tf = self._data[start:end]
+            keep = ~self.stale[rows]
+            rows, tf = rows[keep], tf[keep]
+            rows_list.append(rows)
+            values_list.append(idf * tf * (K1 + 1) / (tf + norm[rows]))
+        extra = [(slot, counts[term]) for slot, counts in self.delta.items() if term in counts]
+        if extra:
+            slots = np.fromiter((e[0] for e in extra), dtype=np.int64, count=len(extra))
+            tf = np.fromiter((e[1] for e in extra), dtype=np.float32, count=len(extra))
+            rows_list.append(slots)
+            values_list.append(idf * tf * (K1 + 1) / (tf + norm[slots]))
+        if not rows_list:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        return np.concatenate(rows_list), np.concatenate(values_list).astype(np.float32)
+
     def _lexical(self, analysis: Analysis, n: int) -> np.ndarray:
+        """BM25 where a query word and the synonyms it brought in count once: per document, the
+        best-scoring of them (as Lucene's SynonymQuery does), so a word with many synonyms does
+        not outweigh the rest of the query."""
         scores = np.zeros(n, dtype=np.float32)
         live = self.live_count()
         avgdl = self._total_length / live if live else 1.0
         norm = K1 * (1 - B + B * self.length[:n] / max(avgdl, 1e-6))
-        for term, qw in analysis.terms.items():
-            idf = self._idf(term) * qw
-            col = self._vocab.get(term)
-            if col is not None:
-                start, end = self._indptr[col], self._indptr[col + 1]
-                rows = self._indices[start:end]
-                tf = self._data[start:end]
-                keep = ~self.stale[rows]
-                rows, tf = rows[keep], tf[keep]
-                scores[rows] += idf * tf * (K1 + 1) / (tf + norm[rows])
-            for slot, counts in self.delta.items():
-                tf = counts.get(term)
-                if tf:
-                    scores[slot] += idf * tf * (K1 + 1) / (tf + norm[slot])
+        groups: dict[str, list[str]] = {}
+        for term in analysis.terms:
+            groups.setdefault(analysis.concept.get(term, term), []).append(term)
+        for members in groups.values():
+            if len(members) == 1:
+                rows, values = self._term_postings(members[0], norm)
+                scores[rows] += analysis.terms[members[0]] * values
+                continue
+            best = np.zeros(n, dtype=np.float32)
+            for term in members:
+                rows, values = self._term_postings(term, norm)
+                best[rows] = np.maximum(best[rows], analysis.terms[term] * values)
+            scores += best
         if analysis.upper_bound > 0:
             # Share of the query's information the document covers (synonyms can push it past 1).
             scores = np.minimum(scores / analysis.upper_bound, 1.0)
@@ -540,7 +571,7 @@ class Engine:
             for code, w in wanted.items():
                 bit = np.uint64(1 << self._service_bit[code])
                 service += (w / total) * ((self.services[:n] & bit) != 0)
-            service *= max(wanted.values())  # inferred-only wishes count 0.6 at most
+            service *= max(wanted.values())  # inferred-only wishes count INFERRED_WEIGHT at most
         industry = np.zeros(n, dtype=np.float32)
         for code, w in analysis.industries.items():
             for related in {code, self.vocabulary.industry_parent.get(code, code)}:

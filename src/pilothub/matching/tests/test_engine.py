@@ -7,7 +7,17 @@ import numpy as np
 import pytest
 
 from pilothub.matching.encoders import HashingEncoder
-from pilothub.matching.engine import K1, B, Document, Engine, Qualification, Query, Vocabulary, Weights
+from pilothub.matching.engine import (
+    INFERRED_WEIGHT,
+    K1,
+    B,
+    Document,
+    Engine,
+    Qualification,
+    Query,
+    Vocabulary,
+    Weights,
+)
 from pilothub.matching.synonyms import SynonymTable
 
 VOCAB = Vocabulary(service_names={"scale-up": "工艺放大熟化", "inspection": "检验检测"},
@@ -100,7 +110,7 @@ def test_structured_fit_service_industry_region_qualification_tier():
     engine = Engine(vocabulary=VOCAB, use_synonyms=False)
     engine.rebuild(docs)
     hits = {h.id: h for h in engine.search(Query("芯片检验检测 CMA", preferred_region_prefix="/110000/", today=today))}
-    assert hits[1].service == pytest.approx(0.6) and hits[1].industry == pytest.approx(0.6)
+    assert hits[1].service == pytest.approx(INFERRED_WEIGHT) and hits[1].industry == pytest.approx(INFERRED_WEIGHT)
     assert hits[1].region == 1.0 and hits[1].qualification == 1.0 and hits[1].tier == 1.0
     assert hits[2].service == 0 and hits[2].qualification == 0  # the CMA expired on 2026-05-01
     assert hits[2].distance_km == pytest.approx(1900, rel=0.1) and 0 < hits[2].region < 0.02
