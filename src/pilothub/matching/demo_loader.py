@@ -34,6 +34,13 @@ def _date(value) -> datetime.date | None:
     return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(str(value))
 
 
+def _required_date(value) -> datetime.date:
+    day = _date(value)
+    if day is None:
+        raise ValueError("a qualification needs valid_until")
+    return day
+
+
 @transaction.atomic
 def load_vocabularies() -> None:
     services = yaml.safe_load((DATA / "service_types.yaml").read_text(encoding="utf-8"))["service_types"]
@@ -80,7 +87,7 @@ def load_platforms() -> dict[str, int]:
         platform.qualifications.all().delete()
         Qualification.objects.bulk_create([Qualification(
             platform=platform, kind=q["kind"], number=str(q["number"]), scope=q.get("scope") or "",
-            valid_from=_date(q.get("valid_from")), valid_until=_date(q["valid_until"]))
+            valid_from=_date(q.get("valid_from")), valid_until=_required_date(q["valid_until"]))
             for q in row.get("qualifications") or []])
         ids[row["code"]] = platform.pk
     return ids

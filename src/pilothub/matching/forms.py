@@ -17,6 +17,8 @@ class MatchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].choices = [("", _("不限地区")), *region_choices()]
-        self.fields["service_type"].choices = [("", _("不限服务类型")),
-                                               *ServiceType.objects.values_list("code", "name")]
+        region = self.fields["region"]
+        service_type = self.fields["service_type"]
+        assert isinstance(region, forms.ChoiceField) and isinstance(service_type, forms.ChoiceField)
+        region.choices = [("", _("不限地区")), *region_choices()]
+        service_type.choices = [("", _("不限服务类型")), *ServiceType.objects.values_list("code", "name")]
