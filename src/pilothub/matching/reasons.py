@@ -6,7 +6,7 @@ import datetime
 
 from pilothub.core.text import tokens
 
-from .engine import Engine, Hit, Query
+from .engine import Engine, Hit, Query, calibration
 
 TIER_NAMES = {"national": "国家级", "provincial": "省级", "municipal": "市级", "cultivating": "培育"}
 MAX_TERMS = 6
@@ -61,8 +61,9 @@ def reasons_for(engine: Engine, hit: Hit, query: Query, *, today: datetime.date 
     fields = [engine.vocabulary.industry_names.get(c, c) for c in analysis.industries if c in doc.industries]
     if fields:
         reasons.append(f"产业领域符合：{_quote(fields)}")
-    if hit.dense is not None and hit.dense >= 0.5:
-        reasons.append("需求描述与平台业务语义高度相近" if hit.dense >= 0.8 else "需求描述与平台业务语义相近")
+    gate = calibration(engine.encoder.name)[2] if engine.encoder else 1.0
+    if hit.dense is not None and hit.dense >= gate:
+        reasons.append("需求描述与平台业务语义高度相近" if hit.dense >= 1.0 else "需求描述与平台业务语义相近")
     region = doc.region_name or doc.region_code
     if query.region_prefix:
         reasons.append(f"位于{region}（在所选地区范围内）")
