@@ -91,7 +91,7 @@ def _django_field(path: str, spec: Field) -> forms.Field:
 
 class CalculatorForm(forms.Form):
     region = forms.ChoiceField(label=_("项目所在地区"), choices=())
-    as_of = forms.DateField(label=_("计算基准日"), widget=forms.DateInput(attrs={"type": "date"}))
+    as_of = forms.DateField(label=_("计算基准日"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
 
     def __init__(self, project_type: str, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
