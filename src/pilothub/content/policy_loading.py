@@ -93,7 +93,7 @@ def load_policy_documents(registry) -> list[Any]:
             "engine_document": entry.get("engine_document") or "", "source_file": entry["file"],
             "source_sha256": entry["sha256"], "preamble": parsed.preamble, "full_text": text,
             "search_tokens": token_string(" ".join([entry["title"], entry.get("number") or "", entry["issuer"], text])),
-            "interprets": documents.get(entry.get("interprets")) or document_model.objects.filter(
+            "interprets": documents.get(entry.get("interprets") or "") or document_model.objects.filter(
                 key=entry.get("interprets") or "").first(),
         })
         labels = [clause.label for clause in parsed.clauses]
