@@ -114,6 +114,8 @@ TIME_ZONE = "Asia/Shanghai"
 USE_TZ = True
 
 STATIC_URL = "/static/"
+# The shared static files (site.css, vendored libraries) live in the package, outside any app.
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("PILOTHUB_STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("PILOTHUB_MEDIA_ROOT", VAR_DIR / "media"))
