@@ -64,6 +64,8 @@ ALLIANCES = [
 def _publisher(author: User) -> User | None:
     """A reviewer (other than the author) governing the author's region publishes the item."""
     region = author.region if author.is_reviewer else author.organisation.region  # type: ignore[union-attr]
+    if region is None:
+        return None
     codes = [code for code in region.path.strip("/").split("/") if code]
     return (User.objects.filter(role="reviewer", region_id__in=codes, is_active=True).exclude(pk=author.pk)
             .order_by("-region__depth").first()
