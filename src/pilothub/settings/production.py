@@ -44,5 +44,5 @@ CELERY_TASK_ALWAYS_EAGER = os.environ.get("CELERY_TASK_ALWAYS_EAGER", "0") == "1
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", CELERY_BROKER_URL)
 
 if os.environ.get("PILOTHUB_LOG_FORMAT", "json") == "json":
-    LOGGING["formatters"]["json"] = {"()": "pilothub.core.logging.JsonFormatter"}
-    LOGGING["handlers"]["console"]["formatter"] = "json"
+    LOGGING["formatters"]["json"] = {"()": "pilothub.core.logging.JsonFormatter"}  # type: ignore[index]
+    LOGGING["handlers"]["console"]["formatter"] = "json"  # type: ignore[index]
