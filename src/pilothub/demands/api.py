@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from pilothub.core.api_auth import AUTH
 from pilothub.platforms.models import Platform
@@ -133,7 +133,7 @@ def demand_create(request, payload: DemandIn):
                             budget_min=payload.budget_min, budget_max=payload.budget_max,
                             region_preference_code=payload.region_preference, visibility=payload.visibility,
                             invited_platform_ids=payload.invited_platforms)
-    return 201, DemandOut.from_demand(demand_get_for_user(demand_id=demand.pk, user=request.user))
+    return Status(201, DemandOut.from_demand(demand_get_for_user(demand_id=demand.pk, user=request.user)))
 
 
 @router.get("/demands/{demand_id}", response=DemandOut, auth=None, summary="需求详情 One demand")
@@ -147,7 +147,7 @@ def demand_quote(request, demand_id: int, payload: QuoteIn):
     platform = get_object_or_404(Platform, pk=payload.platform)
     quote = quote_create(demand=demand, platform=platform, actor=request.user, price=payload.price,
                          duration_days=payload.duration_days, conditions=payload.conditions)
-    return 201, QuoteOut.from_quote(quote)
+    return Status(201, QuoteOut.from_quote(quote))
 
 
 @router.post("/quotes/{quote_id}/accept", response=AcceptOut, auth=AUTH, summary="接受报价 Accept a quote")
@@ -168,5 +168,5 @@ def messages_list(request, demand_id: int, platform: int):
 @router.post("/demands/{demand_id}/messages", response={201: MessageOut}, auth=AUTH, summary="留言 Send a message")
 def messages_send(request, demand_id: int, platform: int, payload: MessageIn):
     demand, platform_obj, _side = thread_get_for_user(demand_id=demand_id, platform_id=platform, user=request.user)
-    return 201, MessageOut.from_message(message_send(demand=demand, platform=platform_obj, actor=request.user,
-                                                     body=payload.body))
+    message = message_send(demand=demand, platform=platform_obj, actor=request.user, body=payload.body)
+    return Status(201, MessageOut.from_message(message))
