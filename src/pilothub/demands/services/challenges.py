@@ -257,7 +257,8 @@ def milestone_add(*, challenge: Challenge, actor: User, title: str, due_date: da
 @transaction.atomic
 def milestone_submit(*, milestone: ChallengeMilestone, actor: User, evidence: str) -> ChallengeMilestone:
     """The winner reports a milestone done, with evidence, for the reviewer to confirm."""
-    milestone = ChallengeMilestone.objects.select_for_update().select_related(
+    # Lock only the milestone: PostgreSQL refuses FOR UPDATE on the nullable side (winner) of a join.
+    milestone = ChallengeMilestone.objects.select_for_update(of=("self",)).select_related(
         "challenge", "challenge__region", "challenge__winner").get(pk=milestone.pk)
     if not _is_winner(actor, milestone.challenge):
         raise forbidden("提交该里程碑（仅限揭榜方）", "report this milestone (the winner only)")
