@@ -47,6 +47,7 @@ NAV_ENTRIES: list[NavEntry] = [
     NavEntry("platforms:supply_lists", _("供给清单")),
     NavEntry("demands:list", _("需求发布")),
     NavEntry("demands:challenges", _("揭榜挂帅")),
+    NavEntry("demands:moderation", _("需求管理"), _reviewer_or_admin),
     NavEntry("bookings:equipment", _("设备共享")),
     NavEntry("policy:calculator", _("政策计算器")),
     NavEntry("policy:my_applications", _("我的申报"), _enterprise),
