@@ -5,6 +5,7 @@ region without any gets three of its own. Idempotent: a region that has its demo
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -24,7 +25,7 @@ REGIONS = {
     "330400": ("demo-reviewer-jx", "330402", "嘉经信技装〔2025〕47号 二（一）6"),
     "442000": ("demo-reviewer-zs", "442000101", "中山科发〔2025〕73号 五（二）"),
 }
-CRITERIA = [
+CRITERIA: list[dict[str, Any]] = [
     {"code": "capability", "name": "中试能力（设备、场地、人才）", "max_score": 30},
     {"code": "openness", "name": "对外开放与共享", "max_score": 25},
     {"code": "service", "name": "服务水平与成效", "max_score": 25},
