@@ -1,6 +1,7 @@
-"""Demo data: an open certification call per demo region, applications in different stages, experts,
-and a completed (published) 2025 evaluation round. Uses the demo platforms other apps loaded; a
-region without any gets three of its own. Idempotent: a region that has its demo call is skipped."""
+"""Demo data: an open certification call and an expert roster per demo region; with the registry's
+demo platforms (when it loaded any), applications in different stages and a completed (published)
+2025 evaluation round. A region without demo platforms gets only the call and the experts.
+Idempotent: a region that already has this year's demo call is skipped."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from typing import Any
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from pilothub.accounts.demo import DEMO_PASSWORD, demo_credit_code
-from pilothub.accounts.models import Organisation, OrganisationKind, OrganisationStatus, Role, User
+from pilothub.accounts.demo import DEMO_PASSWORD
+from pilothub.accounts.models import Organisation, OrganisationKind, Role, User
 from pilothub.bookings.models import OrderStatus, ServiceOrder
 from pilothub.platforms.models import Equipment, Platform, PlatformStatus
 
@@ -20,10 +21,10 @@ from .models import CertificationApplication, CertificationCall, EvaluationRound
 from .services.certification import platform_tier_set
 
 REGIONS = {
-    # region: (reviewer username, district of the fallback platforms, policy citation)
-    "110000": ("demo-reviewer-bj", "110116", "京发改规〔2026〕1号"),
-    "330400": ("demo-reviewer-jx", "330402", "嘉经信技装〔2025〕47号 二（一）6"),
-    "442000": ("demo-reviewer-zs", "442000101", "中山科发〔2025〕73号 五（二）"),
+    # region: (reviewer username, policy citation)
+    "110000": ("demo-reviewer-bj", "京发改规〔2026〕1号"),
+    "330400": ("demo-reviewer-jx", "嘉经信技装〔2025〕47号 二（一）6"),
+    "442000": ("demo-reviewer-zs", "中山科发〔2025〕73号 五（二）"),
 }
 CRITERIA: list[dict[str, Any]] = [
     {"code": "capability", "name": "中试能力（设备、场地、人才）", "max_score": 30},
@@ -49,29 +50,19 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 def _operator_user(organisation: Organisation) -> User:
     user = organisation.members.filter(role=Role.OPERATOR, is_active=True).first()
     if user is None:
-        user = User(username=f"demo-operator-{organisation.pk}", role=Role.OPERATOR, organisation=organisation,
+        # Not "demo-…": that prefix is the accounts app's fixed set of one account per role.
+        user = User(username=f"evaluation-operator-{organisation.pk}", role=Role.OPERATOR, organisation=organisation,
                     display_name=f"{organisation.name}（演示运营人员）", email=f"operator{organisation.pk}@example.cn")
         user.set_password(DEMO_PASSWORD)
         user.save()
     return user
 
 
-def _platforms(region_code: str, district: str) -> list[Platform]:
-    existing = list(Platform.objects.filter(is_demo=True, status=PlatformStatus.PUBLISHED,
-                                            region__path__contains=f"/{region_code}/").select_related("operator")[:3])
-    if existing:
-        return existing
-    created = []
-    for n, label in enumerate(("新材料", "生物医药", "智能制造"), start=1):
-        org, _ = Organisation.objects.update_or_create(
-            credit_code=demo_credit_code(district, f"MA0EX{region_code[:2]}{n:02d}"),
-            defaults={"name": f"{label}中试服务有限公司（{region_code}演示）", "kind": OrganisationKind.PLATFORM_OPERATOR,
-                      "region_id": district, "status": OrganisationStatus.APPROVED, "is_demo": True})
-        platform, _ = Platform.objects.get_or_create(
-            name=f"{label}中试平台（演示）", operator=org,
-            defaults={"region_id": district, "is_demo": True, "main_business": f"{label}领域工艺放大与小批量试制"})
-        created.append(platform)
-    return created
+def _platforms(region_code: str) -> list[Platform]:
+    """Up to three published demo platforms of the region, loaded by the registry's demo (may be none)."""
+    return list(Platform.objects.filter(is_demo=True, status=PlatformStatus.PUBLISHED,
+                                        region__path__contains=f"/{region_code}/")
+                .select_related("operator").order_by("pk")[:3])
 
 
 def _upload(name: str) -> SimpleUploadedFile:
@@ -119,11 +110,12 @@ def _orders(platform: Platform, customer: Organisation, count: int, amount: int)
 def load(stdout=None) -> None:
     today = timezone.localdate()
     customer = Organisation.objects.filter(is_demo=True, kind=OrganisationKind.ENTERPRISE).first()
-    for region_code, (reviewer_name, district, citation) in REGIONS.items():
+    for region_code, (reviewer_name, citation) in REGIONS.items():
         reviewer = User.objects.filter(username=reviewer_name).first()
-        if reviewer is None:
+        if reviewer is None or reviewer.region is None:
             continue
-        title = f"{today.year}年度{reviewer.region.name}中试平台认定申报（演示）"
+        region_name = reviewer.region.name
+        title = f"{today.year}年度{region_name}中试平台认定申报（演示）"
         if CertificationCall.objects.filter(region_id=region_code, title=title).exists():
             continue
         call = services.call_create(actor=reviewer, region_code=region_code, title=title, target_tier="municipal",
@@ -135,11 +127,12 @@ def load(stdout=None) -> None:
                                       ("郑高工", "某检测认证中心", "检验检测"), ("冯教授", "某理工大学", "智能制造")):
             services.expert_add(actor=reviewer, region_code=region_code, name=name, organisation_name=org_name,
                                 field=field)
-        platforms = _platforms(region_code, district)
+        platforms = _platforms(region_code)
         for platform, stage in zip(platforms, ("publicity", "expert_review", "submitted"), strict=False):
             _apply(call, platform, reviewer, stage)
         # A completed 2025 round: orders of the year, equipment, declarations, scores, publication.
-        if customer is None or EvaluationRound.objects.filter(region_id=region_code, year=2025).exists():
+        if not platforms or customer is None or EvaluationRound.objects.filter(region_id=region_code,
+                                                                                year=2025).exists():
             continue
         round_ = services.round_create(actor=reviewer, region_code=region_code, year=2025,
                                        declaration_deadline=today + datetime.timedelta(days=30), is_demo=True)
@@ -162,4 +155,4 @@ def load(stdout=None) -> None:
         services.round_score(actor=reviewer, round_=round_)
         services.round_publish(actor=reviewer, round_=round_)
         if stdout is not None:
-            stdout.write(f"  {reviewer.region.name}：认定申报通知 1 个，申报 {len(platforms)} 个，2025 年度评估已发布")
+            stdout.write(f"  {region_name}：认定申报通知 1 个，申报 {len(platforms)} 个，2025 年度评估已发布")
