@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -128,6 +129,8 @@ TIME_ZONE = "Asia/Shanghai"
 USE_TZ = True
 
 STATIC_URL = "/static/"
+# Project-wide static files (site CSS, vendored libraries); apps keep their own in <app>/static/.
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("PILOTHUB_STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("PILOTHUB_MEDIA_ROOT", VAR_DIR / "media"))
@@ -144,6 +147,10 @@ CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "memory://")
 CELERY_TASK_ALWAYS_EAGER = os.environ.get("CELERY_TASK_ALWAYS_EAGER", "1") == "1"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
+# Periodic jobs for `celery beat` (production); in the embedded setup run the commands from cron.
+CELERY_BEAT_SCHEDULE = {
+    "expire-demands": {"task": "demands.expire_overdue", "schedule": crontab(hour=0, minute=10)},
+}
 
 SESSION_COOKIE_AGE = 8 * 3600  # a working day; government systems expect sessions to expire
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
