@@ -341,7 +341,11 @@ class Engine:
         return 200 + int(0.02 * self.live_count())
 
     def live_count(self) -> int:
-        return int(self.active[: self.n].sum())
+        # Cached per index state: idf needs it for every query term.
+        key = (self.n, len(self.slot_of))
+        if getattr(self, "_live_key", None) != key:
+            self._live_key, self._live = key, int(self.active[: self.n].sum())
+        return self._live
 
     def upsert(self, documents: Sequence[Document], vectors: dict[int, np.ndarray] | None = None) -> None:
         """Add or replace documents without a rebuild (the lexical part goes to the delta)."""

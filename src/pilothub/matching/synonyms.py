@@ -44,6 +44,10 @@ class SynonymTable:
         for group in self.groups:
             for term in group:
                 self._related.setdefault(term, set()).update(group - {term})
+        # (term, may match inside the text, added terms, kind), prepared once: find() runs per query.
+        self._checks = [(term, self._substring_ok(term), tuple(sorted(related)), "synonym")
+                        for term, related in self._related.items()]
+        self._checks += [(term, self._substring_ok(term), added, "expansion") for term, added in self.expansions.items()]
 
     @classmethod
     def from_yaml(cls, path: Path = SYNONYMS_FILE) -> SynonymTable:
@@ -82,21 +86,14 @@ class SynonymTable:
         cleaned = normalise(text)
         token_set = set(text_tokens if text_tokens is not None else tokens(cleaned))
         found: list[Expansion] = []
-        for term, related in self._related.items():
-            if self._occurs(term, cleaned, token_set):
-                found.append(Expansion(term, tuple(sorted(related)), "synonym"))
-        for term, added in self.expansions.items():
-            if self._occurs(term, cleaned, token_set):
-                found.append(Expansion(term, added, "expansion"))
+        for term, substring_ok, added, kind in self._checks:
+            if term in token_set or (substring_ok and term in cleaned):
+                found.append(Expansion(term, added, kind))
         return found
 
     @staticmethod
-    def _occurs(term: str, cleaned: str, token_set: set[str]) -> bool:
-        if term in token_set:
-            return True
-        if _is_cjk_term(term) and len(term) >= 2 and not _ASCII.match(term):
-            return term in cleaned
-        return False
+    def _substring_ok(term: str) -> bool:
+        return _is_cjk_term(term) and len(term) >= 2 and not _ASCII.match(term)
 
 
 @lru_cache(maxsize=1)
