@@ -8,6 +8,7 @@ allowed moves and who may make them; the services in services/ do the work aroun
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -34,17 +35,17 @@ class OrderSource(models.TextChoices):
     BOOKING = "booking", _("设备预约")
 
 
-def _is_platform_operator(order: ServiceOrder, user) -> bool:
+def _is_platform_operator(order: Any, user: Any) -> bool:
     return bool(user.is_authenticated and user.role == "operator" and user.organisation_id is not None
                 and user.organisation_id == order.platform.operator_id)
 
 
-def _is_customer(order: ServiceOrder, user) -> bool:
+def _is_customer(order: Any, user: Any) -> bool:
     return bool(user.is_authenticated and user.organisation_id is not None
                 and user.organisation_id == order.customer_id)
 
 
-def _is_either_party(order: ServiceOrder, user) -> bool:
+def _is_either_party(order: Any, user: Any) -> bool:
     return _is_platform_operator(order, user) or _is_customer(order, user)
 
 

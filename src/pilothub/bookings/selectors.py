@@ -222,7 +222,8 @@ def rating_averages_by_platform_year(*, platform_ids: list[int] | None = None,
     if year is not None:
         rows = rows.filter(year=year)
     result = []
-    for row in rows:
+    for values in rows:
+        row: dict[str, Any] = dict(values)
         averages = {score: _rounded(row[score]) for score in SCORES}
         overall = _rounded(sum(row[score] for score in SCORES) / len(SCORES))
         result.append({"platform_id": row["platform_id"], "year": row["year"], "count": row["count"],
