@@ -233,3 +233,53 @@ def rating_averages_by_platform_year(*, platform_ids: list[int] | None = None,
 
 def ratings_for_platform(*, platform: Platform, limit: int = 20) -> QuerySet[OrderRating]:
     return OrderRating.objects.filter(platform=platform).select_related("order__customer")[:limit]
+
+
+# --- pages ----------------------------------------------------------------------------------------
+
+def week_grid(*, equipment: Equipment, week_start: datetime.date) -> dict[str, Any]:
+    """A Monday-to-Sunday grid of hour cells: closed, free, booked or maintenance (Beijing time)."""
+    from django.utils import timezone
+
+    days = [week_start + datetime.timedelta(days=n) for n in range(7)]
+    hours = opening_hours_for(equipment)
+    first = min((row.opens.hour for row in hours), default=8)
+    last = max((row.closes.hour + (1 if row.closes.minute else 0) for row in hours), default=18)
+    start = timezone.make_aware(datetime.datetime.combine(days[0], datetime.time(0, 0)))
+    slots = busy_slots(equipment=equipment, start=start, end=start + datetime.timedelta(days=7))
+    rows = []
+    for hour in range(first, last):
+        cells = []
+        for day in days:
+            cell_start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 0)))
+            cell_end = cell_start + datetime.timedelta(hours=1)
+            opening = [row for row in hours if row.weekday == day.weekday()]
+            state = "free" if any(row.opens <= datetime.time(hour, 0) < row.closes for row in opening) else "closed"
+            for slot in slots:
+                if slot["start"] < cell_end and cell_start < slot["end"]:
+                    state = "maintenance" if slot["kind"] == "maintenance" else "booked"
+            cells.append({"day": day, "state": state})
+        rows.append({"hour": hour, "cells": cells})
+    return {"days": days, "rows": rows, "previous": week_start - datetime.timedelta(days=7),
+            "next": week_start + datetime.timedelta(days=7)}
+
+
+def order_actions_for_user(*, order: ServiceOrder, user) -> list[str]:
+    """The transitions (and extra actions) this user may take on the order now, for the order page."""
+    from django_fsm import has_transition_perm
+
+    from .vouchers.services import VOUCHER_STATES
+
+    actions = [name for name in ("quote", "contract", "start", "deliver", "reject_delivery", "accept", "cancel")
+               if has_transition_perm(getattr(order, name), user)]
+    if order.status in VOUCHER_STATES and user.organisation_id == order.customer_id:
+        actions.append("voucher")
+    if has_transition_perm(order.rate, user):
+        actions.append("rate")
+    rating = OrderRating.objects.filter(order=order).first()
+    operator = user.role == Role.OPERATOR and user.organisation_id == order.platform.operator_id
+    if rating is not None and rating.replied_at is None and operator:
+        actions.append("reply")
+    if order.status not in ("accepted", "rated", "cancelled") and (operator or user.organisation_id == order.customer_id):
+        actions.append("upload")
+    return actions
