@@ -72,6 +72,8 @@ _UPLOAD_RULES = {
 def attachment_add(*, order: ServiceOrder, actor: User, kind: str, name: str, content: bytes) -> OrderAttachment:
     if kind not in AttachmentKind.values:
         raise DomainError("invalid_kind", "附件类型不正确", "Unknown attachment kind", field="kind")
+    # Read the current state under a row lock (the caller's instance may be stale).
+    order = ServiceOrder.objects.select_for_update().select_related("platform__region").get(pk=order.pk)
     states, who = _UPLOAD_RULES[AttachmentKind(kind)]
     is_operator = actor.role == "operator" and actor.organisation_id == order.platform.operator_id
     is_customer = actor.organisation_id == order.customer_id
