@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 
 from pilothub.accounts.models import Role, User
@@ -117,6 +117,13 @@ def booking_create(*, equipment: Equipment, actor: User, start: datetime.datetim
             booking.save()
     except IntegrityError as error:
         if OVERLAP_CONSTRAINT in str(error):
+            raise _overlap_error()
+        raise
+    except OperationalError as error:
+        # Two overlapping inserts can each wait for the other's exclusion-constraint check;
+        # PostgreSQL breaks the cycle by aborting one (deadlock, SQLSTATE 40P01). That request
+        # lost the race for the slot, which is an overlap like any other.
+        if getattr(error.__cause__, "sqlstate", None) == "40P01":
             raise _overlap_error()
         raise
     audit_record(actor=actor, action=BookingAuditAction.BOOKING_REQUEST, obj=booking,
