@@ -14,7 +14,7 @@ DEMO_DIR ?= $(CURDIR)/var
 export PILOTHUB_VAR_DIR ?= $(DEMO_DIR)
 
 .PHONY: demo serve test install install-test system-deps lint typecheck migrations-check \
-        test-sqlite test-postgres test-browser bench eval messages clean
+        test-sqlite test-postgres test-browser test-stack bench eval messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,15 +48,18 @@ migrations-check: install-test
 	DJANGO_SETTINGS_MODULE=pilothub.settings.test $(PILOTHUB) makemigrations --check --dry-run
 
 test-sqlite: install-test
-	$(BIN)/python -m pytest -m "not browser" -n $(PYTEST_WORKERS) -q
+	$(BIN)/python -m pytest -m "not browser and not stack" -n $(PYTEST_WORKERS) -q
 
 test-postgres: install-test system-deps
-	bash scripts/test-postgres.sh $(PG_DIR) $(PG_PORT) $(BIN)/python -m pytest -m "not browser" -n $(PYTEST_WORKERS) -q
+	bash scripts/test-postgres.sh $(PG_DIR) $(PG_PORT) $(BIN)/python -m pytest -m "not browser and not stack" -n $(PYTEST_WORKERS) -q
 
 test-browser: install-test system-deps
 	$(BIN)/python -m pytest -m browser -q
 
-test: install-test system-deps lint typecheck migrations-check test-sqlite test-postgres test-browser
+test-stack: install-test system-deps
+	$(BIN)/python -m pytest -m stack -q
+
+test: install-test system-deps lint typecheck migrations-check test-sqlite test-postgres test-browser test-stack
 	@echo "make test: all gates passed"
 
 bench: install-test system-deps

@@ -20,6 +20,7 @@ set -euo pipefail
 #   shared-mime-info      MIME detection used by GDK/Pango-based libraries
 #   poppler-utils         pdftoppm/pdftotext, so tests can look inside generated PDFs
 #   iproute2              `ss`, used by the test-server scripts to find who holds a port
+#   nginx-light           reverse proxy of the production stack (scripts/prod-stack.sh)
 PACKAGES=(
   postgresql
   redis-server
@@ -33,6 +34,7 @@ PACKAGES=(
   shared-mime-info
   poppler-utils
   iproute2
+  nginx-light
 )
 
 die() { echo "install-system-deps: ERROR: $*" >&2; exit 1; }

@@ -4,11 +4,14 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
 from pilothub.api import api
+from pilothub.core.health import LivenessView, ReadinessView
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("health/live/", LivenessView.as_view(), name="health_live"),
+    path("health/ready/", ReadinessView.as_view(), name="health_ready"),
     path("accounts/", include("pilothub.accounts.urls")),
     path("platforms/", include("pilothub.platforms.urls")),
     path("demands/", include("pilothub.demands.urls")),

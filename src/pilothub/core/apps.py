@@ -5,3 +5,8 @@ class CoreConfig(AppConfig):
     name = "pilothub.core"
     label = "core"
     verbose_name = "核心 Core"
+
+    def ready(self) -> None:
+        # Configure the Celery app in every Django process, so `.delay()` from web code uses
+        # PilotHub's broker settings (or runs eagerly) instead of Celery's unconfigured default.
+        from pilothub import celery  # noqa: F401

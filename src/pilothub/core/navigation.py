@@ -25,6 +25,14 @@ def _logged_in(user) -> bool:
     return bool(user.is_authenticated)
 
 
+def _enterprise(user) -> bool:
+    return bool(user.is_authenticated and user.role == "enterprise")
+
+
+def _author(user) -> bool:
+    return bool(user.is_authenticated and user.role in ("operator", "reviewer"))
+
+
 @dataclass(frozen=True)
 class NavEntry:
     url_name: str
@@ -39,9 +47,13 @@ NAV_ENTRIES: list[NavEntry] = [
     NavEntry("platforms:supply_lists", _("供给清单")),
     NavEntry("demands:list", _("需求发布")),
     NavEntry("demands:challenges", _("揭榜挂帅")),
+    NavEntry("demands:moderation", _("需求管理"), _reviewer_or_admin),
     NavEntry("bookings:equipment", _("设备共享")),
     NavEntry("policy:calculator", _("政策计算器")),
+    NavEntry("policy:my_applications", _("我的申报"), _enterprise),
+    NavEntry("policy:review_queue", _("政策申报审核"), _reviewer_or_admin),
     NavEntry("content:home", _("资讯与案例")),
+    NavEntry("content:mine", _("我的稿件"), _author),
     NavEntry("dashboard:home", _("数据看板"), _reviewer_or_admin),
     NavEntry("evaluation:home", _("认定与评估"), _logged_in),
     NavEntry("accounts:review_queue", _("注册审核"), _reviewer_or_admin),

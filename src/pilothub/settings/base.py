@@ -1,9 +1,11 @@
 """Settings shared by every environment. Secrets never live here: see production.py."""
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -24,6 +26,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "axes",
+    "health_check",
     "rules.apps.AutodiscoverRulesConfig",
     "pilothub.core",
     "pilothub.regions",
@@ -50,6 +54,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns lockouts raised during authentication into responses.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "pilothub.urls"
@@ -90,12 +96,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
+
+# Login throttling and lockout (django-axes): 5 failures for one username from one address
+# lock that pair for 15 minutes; every attempt is recorded for the audit.
+AXES_FAILURE_LIMIT = int(os.environ.get("PILOTHUB_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("PILOTHUB_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -114,6 +129,8 @@ TIME_ZONE = "Asia/Shanghai"
 USE_TZ = True
 
 STATIC_URL = "/static/"
+# Project-wide static files (site CSS, vendored libraries); apps keep their own in <app>/static/.
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("PILOTHUB_STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("PILOTHUB_MEDIA_ROOT", VAR_DIR / "media"))
@@ -130,6 +147,10 @@ CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "memory://")
 CELERY_TASK_ALWAYS_EAGER = os.environ.get("CELERY_TASK_ALWAYS_EAGER", "1") == "1"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
+# Periodic jobs for `celery beat` (production); in the embedded setup run the commands from cron.
+CELERY_BEAT_SCHEDULE = {
+    "expire-demands": {"task": "demands.expire_overdue", "schedule": crontab(hour=0, minute=10)},
+}
 
 SESSION_COOKIE_AGE = 8 * 3600  # a working day; government systems expect sessions to expire
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -5,6 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
+from .base import LOGGING
 
 
 def _required(name: str) -> str:
@@ -30,13 +31,18 @@ STORAGES = {
 SECURE_SSL_REDIRECT = os.environ.get("PILOTHUB_SSL_REDIRECT", "1") == "1"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(os.environ.get("PILOTHUB_HSTS_SECONDS", "31536000"))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = True
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
+SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
+# Secure cookies always in real deployments; the loopback stack test (plain HTTP) turns them off.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = os.environ.get("PILOTHUB_SECURE_COOKIES", "1") == "1"
 
 EMAIL_BACKEND = os.environ.get("PILOTHUB_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("PILOTHUB_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("PILOTHUB_EMAIL_PORT", "25"))
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
 CELERY_TASK_ALWAYS_EAGER = os.environ.get("CELERY_TASK_ALWAYS_EAGER", "0") == "1"
+CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", CELERY_BROKER_URL)
+
+if os.environ.get("PILOTHUB_LOG_FORMAT", "json") == "json":
+    LOGGING["formatters"]["json"] = {"()": "pilothub.core.logging.JsonFormatter"}  # type: ignore[index]
+    LOGGING["handlers"]["console"]["formatter"] = "json"  # type: ignore[index]

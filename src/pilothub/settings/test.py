@@ -19,3 +19,5 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["NAME"] = str(Path(tempfile.gettempdir()) / "pilothub-test.sqlite3")
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="pilothub-test-static-"))
+# Lockout is exercised by its own tests (override_settings); elsewhere tests log in freely.
+AXES_ENABLED = False

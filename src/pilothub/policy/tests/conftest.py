@@ -29,3 +29,13 @@ def param(document_id: str, name: str, on: str = "2026-03-01") -> Any:
     version = default_rulebook().document(document_id).parameters[name].at(dt.date.fromisoformat(on))
     assert version is not None
     return version.value
+
+
+def pytest_ignore_collect(collection_path, config):
+    """The engine's tests also run without Django (`-p no:django`, docs/policy-engine.md); the
+    web app's tests (they use the database) are then skipped instead of failing to import."""
+    if config.pluginmanager.has_plugin("django") or collection_path.suffix != ".py":
+        return None
+    if collection_path.name.startswith("test_") and "django_db" in collection_path.read_text(encoding="utf-8"):
+        return True
+    return None
