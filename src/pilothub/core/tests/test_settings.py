@@ -7,7 +7,7 @@ def _check_deploy(env_overrides):
     env = {k: v for k, v in os.environ.items() if not k.startswith("PILOTHUB_") and k != "DATABASE_URL"}
     env.update({"DJANGO_SETTINGS_MODULE": "pilothub.settings.production"}, **env_overrides)
     return subprocess.run([sys.executable, "-m", "pilothub", "check", "--deploy", "--fail-level", "WARNING"],
-                          capture_output=True, text=True, env=env, timeout=120)
+                          capture_output=True, text=True, env=env, timeout=600)
 
 
 def test_production_settings_pass_check_deploy(tmp_path):

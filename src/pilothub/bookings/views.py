@@ -1,0 +1,258 @@
+"""Pages: shareable equipment and its week calendar, booking requests, the operator's queue, my
+bookings, service orders with their actions, and the government voucher report."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+from django import forms as django_forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from pilothub.core.errors import DomainError
+from pilothub.core.forms import add_domain_error
+
+from . import forms, selectors, services
+from .calendar import platform_calendar_ics
+from .models import OrderRating
+from .services.attachments import MAX_ATTACHMENT_BYTES
+from .vouchers import selectors as voucher_selectors
+from .vouchers import services as voucher_services
+from .vouchers.export import voucher_report_xlsx
+
+
+def _error_page(request, error: DomainError):
+    return render(request, "core/error.html", {"error": error}, status=error.status_code)
+
+
+def equipment_list(request):
+    form = forms.EquipmentFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    equipment = selectors.equipment_search(q=data.get("q", ""), region=data.get("region", ""))
+    page = Paginator(equipment, 20).get_page(request.GET.get("page"))
+    return render(request, "bookings/equipment_list.html", {"form": form, "page": page})
+
+
+def _week_start(value: str | None) -> datetime.date:
+    try:
+        day = datetime.date.fromisoformat(value) if value else timezone.localdate()
+    except ValueError:
+        day = timezone.localdate()
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def equipment_detail(request, equipment_id: int):
+    try:
+        equipment = selectors.equipment_get_shareable(equipment_id=equipment_id)
+    except DomainError as error:
+        return _error_page(request, error)
+    form = forms.BookingRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not request.user.is_authenticated:
+            return redirect(f"/accounts/login/?next={request.path}")
+        try:
+            start, end = form.moments()
+            order_id = form.cleaned_data["order"]
+            order = selectors.order_get_for_user(order_id=order_id, user=request.user) if order_id else None
+            services.booking_create(equipment=equipment, actor=request.user, start=start, end=end,
+                                    purpose=form.cleaned_data["purpose"], order=order)
+        except DomainError as error:
+            add_domain_error(form, _field(error, BOOKING_FORM_FIELDS.get(error.field or "", error.field)))
+        else:
+            messages.success(request, _("预约申请已提交，等待平台审批"))
+            return redirect("bookings:mine")
+    week = _week_start(request.GET.get("week"))
+    return render(request, "bookings/equipment_detail.html", {
+        "equipment": equipment, "form": form, "grid": selectors.week_grid(equipment=equipment, week_start=week),
+        "hours": selectors.opening_hours_for(equipment),
+        "policy": selectors.booking_policy_for(equipment.platform),
+    }, status=400 if form.errors else 200)
+
+
+# The service names model fields; the form splits start/end into a day and two times.
+BOOKING_FORM_FIELDS = {"start": "start_time", "end": "end_time", "equipment": None, "status": None}
+
+
+def _field(error: DomainError, field: str | None) -> DomainError:
+    return DomainError(error.code, error.message_zh, error.message_en, field=field, status_code=error.status_code)
+
+
+@login_required
+def queue(request):
+    bookings = selectors.booking_queue_for_operator(user=request.user, status=request.GET.get("status", "pending"))
+    return render(request, "bookings/queue.html", {"bookings": bookings[:200]})
+
+
+@login_required
+@require_POST
+def booking_decide(request, booking_id: int):
+    form = forms.ReasonForm(request.POST)
+    form.is_valid()
+    try:
+        booking = selectors.booking_get_for_user(booking_id=booking_id, user=request.user)
+        if request.POST.get("decision") == "approve":
+            services.booking_approve(booking=booking, actor=request.user, note=form.cleaned_data.get("reason", ""))
+            messages.success(request, _("已批准预约"))
+        else:
+            services.booking_decline(booking=booking, actor=request.user, reason=form.cleaned_data.get("reason", ""))
+            messages.success(request, _("已拒绝预约"))
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect("bookings:queue")
+
+
+@login_required
+def mine(request):
+    bookings = Paginator(selectors.booking_list_mine(user=request.user), 30).get_page(request.GET.get("page"))
+    return render(request, "bookings/mine.html", {"page": bookings, "now": timezone.now()})
+
+
+@login_required
+@require_POST
+def booking_cancel(request, booking_id: int):
+    form = forms.ReasonForm(request.POST)
+    form.is_valid()
+    try:
+        booking = selectors.booking_get_for_user(booking_id=booking_id, user=request.user)
+        services.booking_cancel(booking=booking, actor=request.user, reason=form.cleaned_data.get("reason", ""))
+        messages.success(request, _("预约已取消"))
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect(request.POST.get("next") if request.POST.get("next") == "/bookings/queue/" else "bookings:mine")
+
+
+def platform_calendar(request, platform_id: int):
+    try:
+        platform = selectors.platform_get_published(platform_id=platform_id)
+    except DomainError as error:
+        return _error_page(request, error)
+    content = platform_calendar_ics(platform=platform, site_url=request.build_absolute_uri("/").rstrip("/"))
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="platform-{platform.pk}-bookings.ics"'
+    return response
+
+
+# --- orders ---------------------------------------------------------------------------------------
+
+@login_required
+def order_list(request):
+    orders = Paginator(selectors.order_list_for_user(user=request.user, status=request.GET.get("status", "")), 30)
+    return render(request, "bookings/order_list.html", {"page": orders.get_page(request.GET.get("page"))})
+
+
+def _rating_of(order):
+    return OrderRating.objects.filter(order=order).first()
+
+
+# action → (form, call(order, user, cleaned_data, files))
+ORDER_ACTIONS: dict[str, tuple[type[django_forms.Form], Callable[..., Any]]] = {
+    "quote": (forms.AmountForm, lambda o, u, d, f: services.order_quote(order=o, actor=u, amount=d["amount"])),
+    "contract": (forms.ContractForm, lambda o, u, d, f: services.order_contract(
+        order=o, actor=u, amount=d["amount"], signed_on=d["signed_on"], planned_start=d["planned_start"],
+        planned_end=d["planned_end"])),
+    "voucher": (forms.AmountForm, lambda o, u, d, f: voucher_services.voucher_apply(order=o, actor=u,
+                                                                                    amount=d["amount"])),
+    "start": (forms.EmptyForm, lambda o, u, d, f: services.order_start(order=o, actor=u)),
+    "deliver": (forms.EmptyForm, lambda o, u, d, f: services.order_deliver(order=o, actor=u)),
+    "reject_delivery": (forms.ReasonForm, lambda o, u, d, f: services.order_reject_delivery(
+        order=o, actor=u, reason=d["reason"])),
+    "accept": (forms.EmptyForm, lambda o, u, d, f: services.order_accept(order=o, actor=u)),
+    "cancel": (forms.ReasonForm, lambda o, u, d, f: services.order_cancel(order=o, actor=u, reason=d["reason"])),
+    "rate": (forms.RatingForm, lambda o, u, d, f: services.rating_create(order=o, actor=u, **d)),
+    "reply": (forms.ReplyForm, lambda o, u, d, f: services.rating_reply(rating=_rating_of(o), actor=u,
+                                                                         reply=d["reply"])),
+    "upload": (forms.AttachmentForm, lambda o, u, d, f: services.attachment_add(
+        order=o, actor=u, kind=d["kind"], name=f["file"].name, content=f["file"].read(MAX_ATTACHMENT_BYTES + 1))),
+}
+
+
+@login_required
+def order_detail(request, order_id: int):
+    try:
+        order = selectors.order_get_for_user(order_id=order_id, user=request.user)
+    except DomainError as error:
+        return _error_page(request, error)
+    action = request.POST.get("action", "")
+    bound = None
+    if request.method == "POST" and action in ORDER_ACTIONS:
+        form_class, call = ORDER_ACTIONS[action]
+        bound = form_class(request.POST, request.FILES)
+        if bound.is_valid():
+            try:
+                call(order, request.user, bound.cleaned_data, request.FILES)
+            except DomainError as error:
+                add_domain_error(bound, error)
+            else:
+                messages.success(request, _("操作成功"))
+                return redirect("bookings:order_detail", order_id=order.pk)
+        order = selectors.order_get_for_user(order_id=order_id, user=request.user)
+    actions = selectors.order_actions_for_user(order=order, user=request.user)
+    action_forms = [(name, bound if bound is not None and name == action else ORDER_ACTIONS[name][0]())
+                    for name in actions]
+    return render(request, "bookings/order_detail.html", {
+        "order": order, "action_forms": action_forms, "rating": _rating_of(order),
+        "attachments": order.attachments.all(), "bookings": order.bookings.select_related("equipment"),
+        "voucher_uses": order.voucher_uses.filter(status="applied"),
+    }, status=400 if bound is not None and bound.errors else 200)
+
+
+@login_required
+def attachment_download(request, order_id: int, attachment_id: int):
+    try:
+        attachment = selectors.attachment_get_for_user(order_id=order_id, attachment_id=attachment_id,
+                                                       user=request.user)
+    except DomainError as error:
+        return _error_page(request, error)
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name,
+                        content_type=attachment.content_type)
+
+
+# --- vouchers (government) ----------------------------------------------------------------------
+
+def _year(request) -> int | None:
+    value = request.GET.get("year", "")
+    return int(value) if value.isdigit() else None
+
+
+@login_required
+def voucher_report(request):
+    year = _year(request) or timezone.localdate().year
+    try:
+        context = {"year": year, "wallets": voucher_selectors.voucher_wallets_for_reviewer(user=request.user, year=year),
+                   "platforms": voucher_selectors.voucher_use_by_platform(user=request.user, year=year),
+                   "acceptance": voucher_selectors.voucher_platforms_for_reviewer(user=request.user)}
+    except DomainError as error:
+        return _error_page(request, error)
+    return render(request, "bookings/voucher_report.html", context)
+
+
+@login_required
+def voucher_export(request):
+    try:
+        content = voucher_report_xlsx(user=request.user, year=_year(request))
+    except DomainError as error:
+        return _error_page(request, error)
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="vouchers-{_year(request) or "all"}.xlsx"'
+    return response
+
+
+@login_required
+@require_POST
+def voucher_platform(request, platform_id: int):
+    try:
+        platform = selectors.platform_get_published(platform_id=platform_id)
+        voucher_services.voucher_platform_set(platform=platform, actor=request.user,
+                                              accepts=request.POST.get("accepts") == "1")
+        messages.success(request, _("已更新创新券服务机构设置"))
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect("bookings:vouchers")

@@ -1,0 +1,95 @@
+"""Voucher wallets, their use on orders, and which platforms accept vouchers."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class VoucherWallet(models.Model):
+    """An enterprise's voucher allowance for one year under one region's rule.
+
+    `cap` is copied from the rule version in force when the wallet is opened (with its citation),
+    so a later rule change does not rewrite an open year. The CHECK constraint is the last line
+    of defence against over-spending; services also lock the row (select_for_update).
+    """
+
+    organisation = models.ForeignKey("accounts.Organisation", verbose_name=_("企业"), on_delete=models.PROTECT,
+                                     related_name="voucher_wallets")
+    rule_region = models.ForeignKey("regions.Region", verbose_name=_("政策地区"), on_delete=models.PROTECT,
+                                    related_name="+")
+    year = models.PositiveIntegerField(_("年度"))
+    cap = models.PositiveBigIntegerField(_("年度额度（元）"))
+    used_amount = models.PositiveBigIntegerField(_("已使用（元）"), default=0)
+    citation = models.CharField(_("政策依据"), max_length=128)
+    rule_effective_from = models.DateField(_("规则生效日期"))
+    created_at = models.DateTimeField(_("开立时间"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-year", "organisation"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "rule_region", "year"], name="one_wallet_per_year"),
+            models.CheckConstraint(condition=Q(used_amount__lte=F("cap")), name="voucher_used_within_cap"),
+            models.CheckConstraint(condition=Q(used_amount__gte=0), name="voucher_used_not_negative"),
+        ]
+        verbose_name = _("创新券额度")
+        verbose_name_plural = _("创新券额度")
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} {self.year}: {self.used_amount}/{self.cap}"
+
+    @property
+    def remaining(self) -> int:
+        return self.cap - self.used_amount
+
+
+class VoucherUseStatus(models.TextChoices):
+    APPLIED = "applied", _("已使用")
+    RELEASED = "released", _("已退回")
+
+
+class VoucherUse(models.Model):
+    wallet = models.ForeignKey(VoucherWallet, verbose_name=_("额度"), on_delete=models.PROTECT, related_name="uses")
+    order = models.ForeignKey("bookings.ServiceOrder", verbose_name=_("订单"), on_delete=models.PROTECT,
+                              related_name="voucher_uses")
+    # Copied from the order so government reports group by platform without joins.
+    platform = models.ForeignKey("platforms.Platform", verbose_name=_("平台"), on_delete=models.PROTECT,
+                                 related_name="voucher_uses")
+    amount = models.PositiveBigIntegerField(_("金额（元）"))
+    status = models.CharField(_("状态"), max_length=16, choices=VoucherUseStatus.choices,
+                              default=VoucherUseStatus.APPLIED)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("申请人"), null=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("使用时间"), default=timezone.now)
+    released_at = models.DateTimeField(_("退回时间"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="voucher_use_positive")]
+        indexes = [models.Index(fields=["platform", "status"])]
+        verbose_name = _("创新券使用")
+        verbose_name_plural = _("创新券使用")
+
+    def __str__(self) -> str:
+        return f"{self.order_id}: {self.amount}"
+
+
+class VoucherPlatform(models.Model):
+    """Whether a platform accepts innovation vouchers; set by a reviewer governing its region."""
+
+    platform = models.OneToOneField("platforms.Platform", verbose_name=_("平台"), on_delete=models.CASCADE,
+                                    related_name="voucher_acceptance")
+    accepts = models.BooleanField(_("接受创新券"), default=False)
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("设置人"), null=True,
+                               on_delete=models.SET_NULL, related_name="+")
+    set_at = models.DateTimeField(_("设置时间"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("创新券服务机构")
+        verbose_name_plural = _("创新券服务机构")
+
+    def __str__(self) -> str:
+        return f"{self.platform_id}: {self.accepts}"
