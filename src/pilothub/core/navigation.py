@@ -47,6 +47,7 @@ NAV_ENTRIES: list[NavEntry] = [
     NavEntry("core:home", _("首页")),
     NavEntry("platforms:directory", _("中试平台"), description=_("按地区、产业、服务类型和资质查找中试平台")),
     NavEntry("platforms:map", _("平台地图"), description=_("在地图上查看中试平台的位置与分布")),
+    NavEntry("matching:search", _("找平台"), description=_("用一句话描述需求，智能匹配中试平台并说明理由")),
     NavEntry("platforms:supply_lists", _("供给清单"), description=_("各地定期发布的中试平台供给清单")),
     NavEntry("demands:list", _("需求发布"), description=_("企业发布中试需求，平台报价对接")),
     NavEntry("demands:challenges", _("揭榜挂帅"), description=_("政府与龙头企业发榜，团队揭榜攻关")),

@@ -21,3 +21,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="pilothub-test-static-"))
 # Lockout is exercised by its own tests (override_settings); elsewhere tests log in freely.
 AXES_ENABLED = False
+# The real embedding model costs ~40 ms a text on these machines; tests that only pass through
+# matching use the deterministic hashing encoder. Matching's own tests load the real model.
+PILOTHUB_MATCH_ENCODER = "hashing"
