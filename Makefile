@@ -69,7 +69,9 @@ eval: install-test
 	$(BIN)/python -m pilothub.matching.evaluate
 
 messages: install-test
-	cd src/pilothub && ../../$(PILOTHUB) makemessages -l en --no-obsolete && ../../$(PILOTHUB) compilemessages -l en
+	PYTHONPATH=src DJANGO_SETTINGS_MODULE=pilothub.settings.test $(BIN)/python -m pilothub makemessages -l en --no-obsolete \
+	  -i "src/pilothub/static/*" -i "src/pilothub/policy/engine/*" -i "*/tests/*" -i "eval/*" -i "docs/*" -i "scripts/*" -i "deploy/*"
+	PYTHONPATH=src DJANGO_SETTINGS_MODULE=pilothub.settings.test $(BIN)/python -m pilothub compilemessages -l en
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
