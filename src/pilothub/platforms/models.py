@@ -341,3 +341,25 @@ class AccreditationScopeItem(models.Model):
 
     def __str__(self) -> str:
         return " ".join(p for p in (self.category, self.parameter, self.standard) if p)
+
+
+class FreshnessReminder(models.Model):
+    """A freshness reminder sent for one confirmation deadline (one row per platform, deadline and
+    stage, so the daily task never sends the same reminder twice)."""
+
+    platform = models.ForeignKey(Platform, verbose_name=_("平台"), on_delete=models.CASCADE,
+                                 related_name="freshness_reminders")
+    deadline = models.DateField(_("确认截止日"))
+    stage = models.CharField(_("提醒阶段"), max_length=32)
+    sent_at = models.DateTimeField(_("发送时间"), default=timezone.now)
+    recipients = models.PositiveIntegerField(_("收件人数"), default=0)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        constraints = [models.UniqueConstraint(fields=["platform", "deadline", "stage"],
+                                               name="unique_freshness_reminder")]
+        verbose_name = _("信息更新提醒")
+        verbose_name_plural = _("信息更新提醒")
+
+    def __str__(self) -> str:
+        return f"{self.platform_id} {self.deadline} {self.stage}"
