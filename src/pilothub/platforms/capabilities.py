@@ -383,3 +383,45 @@ def pilot_line_delete(*, line: PilotLine, user: Any) -> None:
     platform_id = locked.platform_id
     locked.delete()
     _touch_index(platform_id)
+
+
+# ---------------------------------------------------------------------- demo data
+def capabilities_demo_load(*, stdout: Any = None) -> int:
+    """Pilot lines and permits for a few demo platforms (platforms/data/demo_capabilities.yaml),
+    idempotently; returns the number of lines. Call after the demo platforms are loaded."""
+    from pathlib import Path
+
+    import yaml
+
+    from .models import HazardPermit
+
+    data = yaml.safe_load((Path(__file__).resolve().parent / "data" / "demo_capabilities.yaml").read_text("utf-8"))
+    platforms = {p.name: p for p in Platform.objects.filter(is_demo=True)}
+    count = 0
+    with transaction.atomic():
+        for name, lines in (data.get("lines") or {}).items():
+            platform = platforms.get(name)
+            if platform is None:
+                continue
+            for values in lines:
+                line = PilotLine.objects.filter(platform=platform, name=values["name"]).first() or \
+                    PilotLine(platform=platform)
+                _apply(line, {**values, "scale_value": Decimal(str(values["scale_value"])) if values.get(
+                    "scale_value") is not None else None, "gmp_status": values.get("gmp_status") or "",
+                    "scale_unit": values.get("scale_unit") or ""})
+                line.save()
+                count += 1
+        for name, permits in (data.get("hazard_permits") or {}).items():
+            platform = platforms.get(name)
+            if platform is not None:
+                for values in permits:
+                    HazardPermit.objects.update_or_create(platform=platform, kind=values["kind"],
+                                                          number=values.get("number", ""), defaults=values)
+        for name, days in (data.get("overdue") or {}).items():
+            platform = platforms.get(name)
+            if platform is not None:
+                platform.last_confirmed_at = timezone.now() - datetime.timedelta(days=int(days))
+                platform.save(update_fields=["last_confirmed_at", "updated_at"])
+    if stdout is not None:
+        stdout.write(f"  pilot lines: {count}")
+    return count

@@ -239,3 +239,41 @@ def test_the_template_filter_computes_the_status_from_the_dates(db):
     template = Template("{% load platforms_trust %}{{ q|qualification_status }}|{{ q|qualification_valid }}")
     assert template.render(Context({"q": expired})) == f"已过期（{expired.valid_until:%Y-%m-%d}）|False"
     assert template.render(Context({"q": valid})) == f"有效（至 {today:%Y-%m-%d}）|True"
+
+
+def test_capabilities_demo_load_is_idempotent(db):
+    from pilothub.matching.demo_loader import load_platforms, load_vocabularies
+    from pilothub.platforms import freshness
+
+    load_vocabularies()
+    load_platforms()
+    first = capabilities.capabilities_demo_load()
+    assert capabilities.capabilities_demo_load() == first == PilotLine.objects.count() == 8
+    adc = Platform.objects.get(name="昭衍生物抗体和ADC药物研发中试平台")
+    assert names(capabilities.filter_platforms(Platform.objects.all(), min_scale=2, unit="m³")) == [
+        "嘉兴南湖合成生物制造中试平台", "嘉兴港区化工新材料中试基地", "昭衍生物抗体和ADC药物研发中试平台"]
+    assert adc.pilot_lines.get(scale_base=2000.0).cleanroom_class == 7
+    overdue = Platform.objects.get(name="北京通州绿色建材与低碳混凝土中试平台")
+    assert freshness.freshness_state(overdue) == "overdue"
+
+
+def test_api_helpers(db):
+    from ninja import NinjaAPI
+    from ninja.testing import TestClient
+
+    from pilothub.platforms import api_trust
+
+    platform = PlatformFactory(name="API 平台")
+    _line(platform, "2 m³ 线", value="2", unit="m³", cleanroom=7)
+    PlatformFactory(name="其他")
+    _qualification(platform, "CMA", datetime.date(2020, 1, 1), "OLD")
+    filters = api_trust.CapabilityFilters(min_scale=1500, unit="L", cleanroom="万级")
+    assert names(api_trust.apply_capability_filters(Platform.objects.all(), filters)) == ["API 平台"]
+    with pytest.raises(DomainError):
+        api_trust.apply_capability_filters(Platform.objects.all(), api_trust.CapabilityFilters(min_scale=1))
+    api = NinjaAPI(urls_namespace="trust-test")
+    api.add_router("", api_trust.router)
+    body = TestClient(api).get(f"/platforms/{platform.pk}/capabilities").json()
+    assert body["lines"][0]["scale_base"] == 2000.0 and body["freshness"] == "fresh"
+    assert body["qualifications"] == [{"kind": "CMA", "number": "OLD", "valid_until": "2020-01-01", "valid": False,
+                                       "status": "已过期（2020-01-01）", "scope": []}]

@@ -181,3 +181,18 @@ def test_the_celery_task_runs_eagerly_and_is_idempotent():
     assert freshness_reminders.apply().get() == 1
     assert freshness_reminders.apply().get() == 0
     assert FreshnessReminder.objects.get().stage == "hidden"
+
+
+def test_the_operator_sees_the_workbench_entry_and_the_command_runs(client):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    user = operator()
+    listing(operator=user.organisation, confirmed=at(2025, 1, 1))
+    client.force_login(user)
+    page = client.get(reverse("platforms:trust_listings")).content.decode()
+    assert "平台信息确认" in page and "已隐藏（待确认）" in page
+    out = StringIO()
+    call_command("freshness_reminders", stdout=out)
+    assert out.getvalue().strip() == "已提醒平台 platforms reminded: 1"
