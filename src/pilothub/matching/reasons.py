@@ -106,7 +106,7 @@ def capability_reasons(doc: Document, query: Query) -> list[str]:
     reasons: list[str] = []
     for dimension, (minimum, phrase) in query.min_scale.items():
         lines = [line for line in doc.lines if line.dimension == dimension and line.scale_base is not None]
-        fitting = sorted((line for line in lines if line.scale_base >= minimum * (1 - 1e-9)),
+        fitting = sorted((line for line in lines if (line.scale_base or 0.0) >= minimum * (1 - 1e-9)),
                          key=lambda line: -(line.scale_base or 0))
         if fitting:
             reasons.append(f"产线规模满足“{phrase}”：" + _quote([f"{line.name}（{_amount(dimension, line.scale_base or 0)}）"

@@ -31,8 +31,8 @@ from pilothub.core.errors import DomainError, forbidden
 from .models import GmpStatus, PilotLine, Platform, ProcessStep, Qualification, ScaleDimension
 
 # ---------------------------------------------------------------------- units
-BASE_UNIT = {ScaleDimension.VOLUME: "L", ScaleDimension.MASS: "kg", ScaleDimension.AREA: "m²",
-             ScaleDimension.COUNT: "件"}
+BASE_UNIT: dict[str, str] = {ScaleDimension.VOLUME: "L", ScaleDimension.MASS: "kg", ScaleDimension.AREA: "m²",
+                             ScaleDimension.COUNT: "件"}
 # unit as written → (dimension, factor to the base unit). Longest spellings are matched first.
 UNITS: dict[str, tuple[str, float]] = {
     "l": ("volume", 1.0), "升": ("volume", 1.0), "ml": ("volume", 0.001), "毫升": ("volume", 0.001),

@@ -8,8 +8,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from pilothub.core.models import AuditEvent, Notification
 from pilothub.core.errors import PermissionDeniedError
+from pilothub.core.models import AuditEvent, Notification
 from pilothub.platforms import freshness
 from pilothub.platforms.freshness import FreshnessState
 from pilothub.platforms.models import FreshnessReminder, Platform
@@ -25,7 +25,11 @@ def at(year, month, day, hour=10, minute=0):
     return datetime.datetime(year, month, day, hour, minute, tzinfo=SHANGHAI)
 
 
-def listing(confirmed=at(2026, 1, 1), created=at(2025, 6, 1), region_code="110116", **kwargs) -> Platform:
+JAN_1 = at(2026, 1, 1)
+CREATED = at(2025, 6, 1)
+
+
+def listing(confirmed=JAN_1, created=CREATED, region_code="110116", **kwargs) -> Platform:
     return PlatformFactory(last_confirmed_at=confirmed, created_at=created, region=region(region_code), **kwargs)
 
 
