@@ -125,3 +125,13 @@ def test_engine_rules_without_the_database():
     clean = Query(text="反应", today=TODAY, cleanroom_max_class=7)
     assert {h.id for h in engine.search(clean)} == {1, 4}  # 2 declared lines, none clean; 4 declared none
     assert {h.id for h in engine.search(Query(text="反应", today=TODAY - datetime.timedelta(days=1)))} == {1, 2, 3, 4}
+
+
+def test_the_search_page_names_the_requirements_it_applied(client):
+    big = fermentation("大发酵中试平台")
+    add_line(big, "5 m³ 发酵中试线", "5", "m³")
+    small = fermentation("小发酵中试平台")
+    add_line(small, "500L 发酵线", "500", "L")
+    page = client.get("/matching/", {"text": "需要 2000L 以上的发酵罐做工艺放大"}).content.decode()
+    assert "已识别的硬性要求：规模 ≥ 2,000 L（“2000L 以上”）。" in page
+    assert "大发酵中试平台" in page and "小发酵中试平台" not in page

@@ -200,3 +200,17 @@ def test_the_operator_sees_the_workbench_entry_and_the_command_runs(client):
     out = StringIO()
     call_command("freshness_reminders", stdout=out)
     assert out.getvalue().strip() == "已提醒平台 platforms reminded: 1"
+
+
+def test_the_operator_list_does_not_query_per_platform(client, django_assert_max_num_queries):
+    user = operator()
+    for _ in range(3):
+        listing(operator=user.organisation)
+    client.force_login(user)
+    with django_assert_max_num_queries(12) as three:
+        client.get(reverse("platforms:trust_listings"))
+    for _ in range(7):
+        listing(operator=user.organisation)
+    with django_assert_max_num_queries(len(three.captured_queries)):
+        body = client.get(reverse("platforms:trust_listings")).content.decode()
+    assert body.count("确认信息</a>") == 10
