@@ -61,6 +61,8 @@ def test_outside_china_is_unchanged():
 
 @given(st.floats(75.0, 134.0), st.floats(18.0, 53.0))
 def test_round_trip_inside_china(lon, lat):
-    for system in ("gcj02", "bd09"):
+    # GCJ-02's inverse is iterated to 1e-9°; BD-09's published inverse is itself approximate
+    # (about 1e-6°, 0.1 m), so its round trip gets 5e-6° (half a metre).
+    for system, tolerance in (("gcj02", 1e-7), ("bd09", 5e-6)):
         back = geo.to_wgs84(*geo.from_wgs84(lon, lat, system), system)
-        assert back == pytest.approx((lon, lat), abs=TOL)
+        assert back == pytest.approx((lon, lat), abs=tolerance)
