@@ -33,11 +33,13 @@ from .models import (
 )
 
 DATA = Path(__file__).resolve().parent / "data"
-# The demo operator account (accounts.demo, `demo-operator`) runs this Huairou platform, so an
-# operator login has a platform to edit, quote and take bookings for. The YAML's own operator for
-# it (北京雁栖湖科创中试服务有限公司) is replaced by the account's organisation (decision 0310).
+# The demo operator account (accounts.demo, `demo-operator`) runs these two Huairou platforms, so an
+# operator login has platforms to edit, quote and take bookings for. The YAML's own operators for
+# them are replaced by the account's organisation (decision 0310). They are loaded first, so they
+# have the lowest ids: the bookings and demands demo loaders take the first platforms by id that
+# have an operator account.
 DEMO_OPERATOR_USERNAME = "demo-operator"
-DEMO_OPERATOR_PLATFORMS = ("怀柔科学城极端条件材料表征中试平台",)
+DEMO_OPERATOR_PLATFORMS = ("怀柔科学城极端条件材料表征中试平台", "怀柔科学城科学仪器工程化中试平台")
 # One supply list per demo region: 北京市 (怀柔 included), 嘉兴市, 中山市.
 DEMO_SUPPLY_REGIONS = ("110000", "330400", "442000")
 DEMO_SUPPLY_REVIEWERS = {"110000": "demo-reviewer-bj", "330400": "demo-reviewer-jx", "442000": "demo-reviewer-zs"}
@@ -126,7 +128,8 @@ def load_platforms() -> dict[str, int]:
     demo_user = User.objects.filter(username=DEMO_OPERATOR_USERNAME).select_related("organisation").first()
     demo_operator_org = demo_user.organisation if demo_user is not None else None
     ids: dict[str, int] = {}
-    for row in demo_rows():
+    rows = sorted(demo_rows(), key=lambda r: r["name"] not in DEMO_OPERATOR_PLATFORMS)
+    for row in rows:
         operator = _operator(row, demo_operator_org)
         platform, _created = Platform.objects.update_or_create(name=row["name"], operator=operator, defaults={
             "region_id": row["region"], "address": row.get("address") or "", "longitude": row.get("lon"),
