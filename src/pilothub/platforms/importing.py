@@ -486,8 +486,8 @@ def write_rows(report: ImportReport, *, actor=None) -> None:
                                     **row.platform_values())
                 platform.full_clean(exclude=["operator", "region"])
                 platform.save()
-                platform.industries.set(row.industries)
-                platform.service_types.set(row.service_types)
+                platform.industries.set(Industry.objects.filter(code__in=row.industries))
+                platform.service_types.set(ServiceType.objects.filter(code__in=row.service_types))
                 audit_record(actor=actor, action=AuditAction.CREATE, obj=platform,
                              region_path=platform.region.path, after=wanted,
                              note=f"平台导入（{report.filename}，第 {row.row} 行）")
@@ -504,9 +504,9 @@ def write_rows(report: ImportReport, *, actor=None) -> None:
                 platform.full_clean(exclude=["operator", "region"])
                 platform.save()
                 if "industries" in changed:
-                    platform.industries.set(row.industries)
+                    platform.industries.set(Industry.objects.filter(code__in=row.industries))
                 if "service_types" in changed:
-                    platform.service_types.set(row.service_types)
+                    platform.service_types.set(ServiceType.objects.filter(code__in=row.service_types))
                 audit_record(actor=actor, action=AuditAction.UPDATE, obj=platform,
                              region_path=Region.objects.get(code=platform.region_id).path,
                              before={k: before.get(k) for k in changed}, after=changed,

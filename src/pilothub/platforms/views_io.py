@@ -50,7 +50,9 @@ class ExportForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].choices = _region_choices(user)
+        region_field = self.fields["region"]
+        assert isinstance(region_field, forms.ChoiceField)
+        region_field.choices = _region_choices(user)
 
 
 class PublishForm(forms.Form):
@@ -60,7 +62,9 @@ class PublishForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].choices = _region_choices(user)
+        region_field = self.fields["region"]
+        assert isinstance(region_field, forms.ChoiceField)
+        region_field.choices = _region_choices(user)
         self.fields["release_date"].initial = timezone.localdate()
 
 

@@ -7,7 +7,14 @@ import pytest
 from pilothub.accounts import demo as accounts_demo
 from pilothub.accounts.models import User
 from pilothub.platforms import demo
-from pilothub.platforms.models import Equipment, Expert, Platform, Qualification, SupplyListRelease, TestService
+from pilothub.platforms.models import (
+    Equipment,
+    Expert,
+    Platform,
+    Qualification,
+    SupplyListRelease,
+    TestService,
+)
 
 pytestmark = pytest.mark.django_db
 
