@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import math
 from enum import StrEnum
+from typing import Any
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 _A = 6378245.0  # Krasovsky 1940 semi-major axis used by GCJ-02
@@ -118,3 +120,21 @@ def from_wgs84(lon: float, lat: float, system: str | CoordinateSystem) -> tuple[
     if system is CoordinateSystem.BD09:
         return wgs84_to_bd09(lon, lat)
     return lon, lat
+
+
+def coordinate_system_field(**kwargs: Any) -> forms.ChoiceField:
+    """The coordinate-system choice every form with a longitude/latitude input shows."""
+    return forms.ChoiceField(label=_("坐标系"), choices=COORDINATE_SYSTEM_CHOICES, initial=CoordinateSystem.WGS84.value,
+                             help_text=_("从高德/腾讯地图取点选 GCJ-02，从百度地图取点选 BD-09；保存时统一换算为 WGS-84。"),
+                             **kwargs)
+
+
+def input_to_wgs84(longitude: float | None, latitude: float | None,
+                   system: str | CoordinateSystem) -> tuple[float | None, float | None]:
+    """A form's (lon, lat) in `system` → stored WGS-84, rounded to 1e-7° (1 cm); blanks stay blank."""
+    if longitude is None or latitude is None:
+        return longitude, latitude
+    lon, lat = to_wgs84(float(longitude), float(latitude), system)
+    if CoordinateSystem(system) is CoordinateSystem.WGS84:
+        return lon, lat
+    return round(lon, 7), round(lat, 7)

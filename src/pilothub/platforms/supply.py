@@ -145,6 +145,19 @@ def supply_list_xlsx(release: SupplyListRelease, *, user) -> bytes:
 
 
 def supply_list_pdf(release: SupplyListRelease, *, user) -> bytes:
+    """Rendering takes seconds (fonts); a release never changes, so each variant is cached."""
+    from django.core.cache import cache
+
+    key = (f"platforms:supply-pdf:{release.pk}:{release.published_at.timestamp()}:"
+           f"{int(bool(getattr(user, 'is_authenticated', False)))}")
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = _render_pdf(release, user=user)
+        cache.set(key, pdf, timeout=24 * 3600)
+    return pdf
+
+
+def _render_pdf(release: SupplyListRelease, *, user) -> bytes:
     from weasyprint import HTML
 
     rows = supply_list_rows(release, user=user)

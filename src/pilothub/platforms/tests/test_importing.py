@@ -223,3 +223,12 @@ def test_random_rows_only_ever_yield_a_report(rows, header):
     report = run(buffer.getvalue().encode(), dry_run=True)
     assert isinstance(report, importing.ImportReport)
     assert all(isinstance(p.row, int) and isinstance(p.message, str) for p in report.problems)
+
+
+def test_progress_is_reported_while_checking(monkeypatch):
+    monkeypatch.setattr(importing, "PROGRESS_EVERY", 2)
+    calls: list[tuple[int, int]] = []
+    report = run(csv_bytes([row(平台名称=f"P{i}") for i in range(5)]), dry_run=True,
+                 progress=lambda done, total: calls.append((done, total)))
+    assert report.ok
+    assert calls == [(2, 5), (4, 5), (5, 5)]
