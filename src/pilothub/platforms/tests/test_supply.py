@@ -68,7 +68,7 @@ def test_release_is_immutable_and_later_edits_do_not_change_it(beijing):
         SupplyListRelease.objects.all().delete()
 
 
-def test_diff_against_previous_release(beijing):
+def test_diff_against_previous_release(beijing, client):
     hr, hd = beijing
     first = supply.supply_list_publish(region_code="110000", actor=None)
     hr.tier = "municipal"
@@ -84,6 +84,9 @@ def test_diff_against_previous_release(beijing):
     [changed] = second.diff["changed"]
     assert changed["platform_id"] == hr.pk and changed["fields"] == ["详细地址", "平台层级"]
     assert changed["before"]["平台层级"] == "培育" and changed["after"]["平台层级"] == "市级"
+    page = client.get(reverse("platforms:supply_list_detail", args=[second.pk])).content.decode()
+    assert "新增 1 个、移出 1 个、信息变更 1 个平台。" in page
+    assert "怀柔平台甲（" in page and "：详细地址、平台层级</li>" in page
 
 
 def test_publish_rules(beijing):
