@@ -60,34 +60,13 @@ def _date(value: Any) -> datetime.date | None:
     return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(str(value))
 
 
-@transaction.atomic
 def load_vocabularies() -> None:
-    """Industries (with parents and regional groups) and service types from data/*.yaml."""
-    for order, row in enumerate(_yaml("service_types.yaml")["service_types"]):
-        ServiceType.objects.update_or_create(code=row["code"], defaults={
-            "name": row["name"], "name_en": row.get("name_en", ""), "description": row.get("description", ""),
-            "synonyms": row.get("synonyms") or [], "sort_order": order})
-    industries = _yaml("industries.yaml")
-    for order, row in enumerate(industries["industries"]):
-        Industry.objects.update_or_create(code=row["code"], defaults={
-            "name": row["name"], "name_en": row.get("name_en", ""), "synonyms": row.get("synonyms") or [],
-            "sort_order": order})
-    for row in industries["industries"]:
-        if row.get("parent"):
-            Industry.objects.filter(code=row["code"]).update(parent_id=row["parent"])
+    """Industries, service types and key-industry groups (also loaded by migration 0007; upsert)."""
     from pilothub.regions.models import Region
 
-    known_regions = set(Region.objects.values_list("code", flat=True))
-    for region_code, spec in (industries.get("region_groups") or {}).items():
-        if str(region_code) not in known_regions:
-            continue
-        for order, group in enumerate(spec.get("groups") or []):
-            codes = sorted({code for item in group.get("fields") or [] for code in item.get("codes") or []})
-            record, _created = RegionIndustryGroup.objects.update_or_create(
-                region_id=str(region_code), code=group["code"], defaults={
-                    "name": group["name"], "policy_tier": group.get("policy_tier") or "",
-                    "citation": group.get("citation") or "", "sort_order": order})
-            record.industries.set(Industry.objects.filter(code__in=codes))
+    from .vocabulary import load_vocabularies as load
+
+    load(Industry, ServiceType, RegionIndustryGroup, Region)
 
 
 def _operator(row: dict[str, Any], demo_operator_org: Organisation | None) -> Organisation:
