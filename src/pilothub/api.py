@@ -92,6 +92,7 @@ def _mount_routers() -> None:
     for app in ("regions", "accounts", "platforms", "demands", "matching", "bookings", "policy",
                 "evaluation", "content", "dashboard"):
         api.add_router("", import_module(f"pilothub.{app}.api").router)
+    api.add_router("", import_module("pilothub.platforms.api_supply").router)  # 供给清单
 
 
 _mount_routers()

@@ -363,3 +363,104 @@ class FreshnessReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.platform_id} {self.deadline} {self.stage}"
+# --- Import jobs and published supply lists (供给清单) -------------------------------------------
+
+
+class ImportJobStatus(models.TextChoices):
+    PENDING = "pending", _("排队中")
+    CHECKING = "checking", _("正在检查")
+    WRITING = "writing", _("正在写入")
+    DONE = "done", _("已完成")
+    INVALID = "invalid", _("有错误，未导入")
+    FAILED = "failed", _("处理失败")
+
+
+class ImportJob(models.Model):
+    """One upload of a platform file, checked (and, if valid, imported) by a background task."""
+
+    created_by = models.ForeignKey("accounts.User", verbose_name=_("导入人"), on_delete=models.PROTECT,
+                                   related_name="+")
+    filename = models.CharField(_("文件名"), max_length=255)
+    # The upload itself (size-limited by importing.MAX_FILE_BYTES), so a worker process can read it.
+    content = models.BinaryField(_("文件内容"))
+    coordinate_system = models.CharField(_("坐标系"), max_length=8, default="wgs84")
+    dry_run = models.BooleanField(_("仅检查"), default=False)
+    status = models.CharField(_("状态"), max_length=16, choices=ImportJobStatus.choices,
+                              default=ImportJobStatus.PENDING)
+    rows_total = models.PositiveIntegerField(_("数据行数"), default=0)
+    rows_checked = models.PositiveIntegerField(_("已检查行数"), default=0)
+    report = models.JSONField(_("结果"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("创建时间"), default=timezone.now)
+    finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("平台导入任务")
+        verbose_name_plural = _("平台导入任务")
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (ImportJobStatus.DONE, ImportJobStatus.INVALID, ImportJobStatus.FAILED)
+
+    @property
+    def percent(self) -> int:
+        if self.is_finished:
+            return 100
+        return int(100 * self.rows_checked / self.rows_total) if self.rows_total else 0
+
+
+class SupplyListImmutableError(Exception):
+    """A published supply list is never changed or removed."""
+
+
+class SupplyListQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise SupplyListImmutableError("published supply lists cannot be changed")
+
+    def delete(self):
+        raise SupplyListImmutableError("published supply lists cannot be deleted")
+
+
+class SupplyListRelease(models.Model):
+    """A dated, immutable snapshot of a region's approved registry (供给清单)."""
+
+    region = models.ForeignKey("regions.Region", verbose_name=_("地区"), on_delete=models.PROTECT,
+                               related_name="supply_lists")
+    sequence = models.PositiveIntegerField(_("期数"))
+    release_date = models.DateField(_("发布日期"))
+    title = models.CharField(_("标题"), max_length=200)
+    note = models.TextField(_("说明"), blank=True)
+    published_at = models.DateTimeField(_("发布时间"), default=timezone.now)
+    published_by = models.ForeignKey("accounts.User", verbose_name=_("发布人"), null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="+")
+    publisher_name = models.CharField(_("发布人姓名"), max_length=150, blank=True)
+    previous = models.ForeignKey("self", verbose_name=_("上一期"), null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="+")
+    platform_count = models.PositiveIntegerField(_("平台数"))
+    # [{"platform_id": 1, "contact_visibility": "public", "row": {header: text, ...}}, ...] sorted by name.
+    entries = models.JSONField(_("清单内容"))
+    # {"added": [...], "removed": [...], "changed": [{"platform_id", "name", "fields": [...]}]}
+    diff = models.JSONField(_("与上一期比较"), default=dict)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
+
+    objects = SupplyListQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["region", "sequence"], name="unique_supply_list_sequence")]
+        verbose_name = _("供给清单")
+        verbose_name_plural = _("供给清单")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise SupplyListImmutableError("published supply lists cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise SupplyListImmutableError("published supply lists cannot be deleted")

@@ -1,4 +1,6 @@
-"""Background tasks of the registry. Schedule with Celery beat (settings CELERY_BEAT_SCHEDULE):
+"""Background tasks of the registry (eager by default: they run in the calling process).
+
+Schedule with Celery beat (settings CELERY_BEAT_SCHEDULE):
     "platform-freshness-reminders": {"task": "platforms.freshness_reminders",
                                      "schedule": crontab(hour=8, minute=30)},
 In the embedded (eager) setup, run `pilothub freshness-reminders` from cron instead.
@@ -8,6 +10,8 @@ from __future__ import annotations
 
 from celery import shared_task
 
+from pilothub.celery import app
+
 from .freshness import freshness_send_reminders
 
 
@@ -15,3 +19,10 @@ from .freshness import freshness_send_reminders
 def freshness_reminders() -> int:
     """Daily: remind operators before their listings' confirmation deadlines (idempotent)."""
     return freshness_send_reminders()
+
+
+@app.task(name="platforms.import_job_run")
+def import_job_run(job_id: int) -> str:
+    from .importing import import_job_execute
+
+    return import_job_execute(job_id=job_id)

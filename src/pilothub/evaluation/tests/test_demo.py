@@ -15,7 +15,11 @@ from pilothub.testing.factories import OrganisationFactory, PlatformFactory, reg
 pytestmark = pytest.mark.django_db
 
 
-def test_without_demo_platforms_only_calls_and_experts_are_made():
+def test_without_demo_platforms_only_calls_and_experts_are_made(monkeypatch):
+    # The registry's demo loader would add demo platforms: leave it out to test the case without.
+    from pilothub.platforms import demo as platforms_demo
+
+    monkeypatch.setattr(platforms_demo, "load", lambda stdout=None: {})
     call_command("demo_data")
     assert CertificationCall.objects.count() == 3
     assert not CertificationApplication.objects.exists() and not EvaluationRound.objects.exists()
