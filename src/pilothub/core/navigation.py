@@ -29,6 +29,10 @@ def _enterprise(user) -> bool:
     return bool(user.is_authenticated and user.role == "enterprise")
 
 
+def _operator(user) -> bool:
+    return bool(user.is_authenticated and user.role == "operator")
+
+
 def _author(user) -> bool:
     return bool(user.is_authenticated and user.role in ("operator", "reviewer"))
 
@@ -51,6 +55,8 @@ NAV_ENTRIES: list[NavEntry] = [
     NavEntry("platforms:supply_lists", _("供给清单"), description=_("各地定期发布的中试平台供给清单")),
     NavEntry("demands:list", _("需求发布"), description=_("企业发布中试需求，平台报价对接")),
     NavEntry("demands:challenges", _("揭榜挂帅"), description=_("政府与龙头企业发榜，团队揭榜攻关")),
+    NavEntry("platforms:manage_list", _("我的平台"), _operator, group="work"),
+    NavEntry("platforms:review_queue", _("平台变更审核"), _reviewer_or_admin, group="work"),
     NavEntry("demands:moderation", _("需求管理"), _reviewer_or_admin, group="work"),
     NavEntry("bookings:equipment", _("设备共享"), description=_("预约可共享的仪器设备，使用创新券")),
     NavEntry("policy:calculator", _("政策计算器"), description=_("测算可申请的中试扶持资金，附政策条款与计算依据")),
