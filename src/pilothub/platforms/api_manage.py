@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import models
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import AuthenticationError
 
 from pilothub.core.api_auth import AUTH
@@ -207,7 +207,7 @@ def my_platforms(request):
              summary="新建平台（草稿，审核通过后公开） Create a platform as a draft")
 def my_platform_create(request, payload: PlatformCreateIn):
     platform = services.platform_create(user=_user(request), data=_changes(payload))
-    return 201, _my_platform(platform)
+    return Status(201, _my_platform(platform))
 
 
 @router.get("/my/platforms/{platform_id}", response=MyPlatformOut, summary="我的平台详情 One of my platforms")
@@ -223,8 +223,8 @@ def my_platform_change(request, platform_id: int, payload: PlatformChangesIn):
     platform = platform_get_for_manage(platform_id=platform_id, user=user)
     change = services.platform_edit(platform=platform, user=user, data=_changes(payload))
     if change is None:
-        return 200, {"applied": True, "change_request": None}
-    return 201, {"applied": False, "change_request": _change_request(change)}
+        return Status(200, {"applied": True, "change_request": None})
+    return Status(201, {"applied": False, "change_request": _change_request(change)})
 
 
 @router.get("/my/platforms/{platform_id}/change-requests", response=ChangeRequestList,
@@ -240,7 +240,7 @@ def my_platform_change_requests(request, platform_id: int):
 def my_platform_publish(request, platform_id: int):
     user = _user(request)
     platform = platform_get_for_manage(platform_id=platform_id, user=user)
-    return 201, _change_request(services.platform_submit_for_publication(platform=platform, user=user))
+    return Status(201, _change_request(services.platform_submit_for_publication(platform=platform, user=user)))
 
 
 # --------------------------------------------------------------------------- operators: children
@@ -258,7 +258,7 @@ def _make_child_routes(slug: str, path: str, schema_in: type[Schema], schema_out
         user = _user(request)
         platform = platform_get_for_manage(platform_id=platform_id, user=user)
         obj = services.platform_child_create(platform=platform, user=user, kind=kind, data=payload.dict())
-        return 201, _child_out(obj, fields)
+        return Status(201, _child_out(obj, fields))
 
     def listing(request, platform_id: int):
         platform = platform_get_for_manage(platform_id=platform_id, user=_user(request))
@@ -272,8 +272,11 @@ def _make_child_routes(slug: str, path: str, schema_in: type[Schema], schema_out
     def delete(request, platform_id: int, child_id: int):
         obj = _get(request, platform_id, child_id)
         services.platform_child_delete(obj=obj, user=request.user, kind=kind)
-        return 204, None
+        return Status(204, None)
 
+    # Annotations are strings here (from __future__ import annotations): give ninja the classes.
+    create.__annotations__["payload"] = schema_in
+    update.__annotations__["payload"] = schema_in
     base = f"/my/platforms/{{platform_id}}/{path}"
     router.add_api_operation(base, ["GET"], listing, response=list[schema_out],  # type: ignore[valid-type]
                              summary=f"{label}列表 List", operation_id=f"my_{slug}_list")
