@@ -37,10 +37,10 @@ EDITABLE_FIELDS: tuple[str, ...] = (
     "independent_legal_entity", "main_business", "description", "contact_name", "contact_phone",
     "contact_email", "contact_visibility", "open_sharing", "qualifications",
 )
-M2M_FIELDS = {"industries": Industry, "service_types": ServiceType}
+M2M_FIELDS: dict[str, Any] = {"industries": Industry, "service_types": ServiceType}
 
 # Child records operators edit directly (no review; decision 0303). URL slug → (kind, model, fields).
-CHILD_KINDS: dict[str, tuple[str, type, tuple[str, ...]]] = {
+CHILD_KINDS: dict[str, tuple[str, Any, tuple[str, ...]]] = {
     "equipment": ("equipment", Equipment,
                   ("name", "model", "maker", "specs", "original_value", "location", "shareable", "fee_rule",
                    "is_active")),
@@ -149,7 +149,7 @@ def field_label(object_type: str, field: str) -> str:
     model = {"platform": Platform, "equipment": Equipment, "test_service": TestService,
              "expert": Expert}.get(object_type, Platform)
     try:
-        return str(model._meta.get_field(field).verbose_name)
+        return str(getattr(model._meta.get_field(field), "verbose_name", field))
     except Exception:  # noqa: BLE001 - a field that no longer exists keeps its name
         return field
 

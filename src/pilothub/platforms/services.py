@@ -479,7 +479,7 @@ def change_request_return(*, change_request: PlatformChangeRequest, reviewer: Us
 
 
 # --------------------------------------------------------------------------- equipment, services, experts
-def _child_spec(kind: str) -> tuple[str, type[models.Model], tuple[str, ...]]:
+def _child_spec(kind: str) -> tuple[str, Any, tuple[str, ...]]:
     for spec in CHILD_KINDS.values():
         if spec[0] == kind:
             return spec

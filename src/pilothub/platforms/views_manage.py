@@ -249,7 +249,7 @@ def _child_form(request, pk: int, kind: str, child_id: int | None):
             else:
                 services.platform_child_update(obj=child, user=request.user, kind=service_kind, data=data)
         except DomainError as error:
-            add_domain_error(form, error)
+            add_domain_error(form, error)  # type: ignore[arg-type]
         else:
             messages.success(request, _("已保存。"))
             return redirect("platforms:manage", pk=platform.pk)
