@@ -47,7 +47,8 @@ class PlatformForm(forms.Form):
 
 
 class QualificationForm(forms.Form):
-    kind = forms.ChoiceField(label=_("资质类型"), choices=QualificationKind.choices)
+    # A blank first choice, so the empty extra row is left out instead of failing validation.
+    kind = forms.ChoiceField(label=_("资质类型"), choices=[("", "—"), *QualificationKind.choices])
     number = forms.CharField(label=_("证书编号"), max_length=64)
     scope = forms.CharField(label=_("认可/认定范围"), required=False)
     valid_from = forms.DateField(label=_("有效期起"), required=False,

@@ -29,7 +29,9 @@ def _post_data(platform: Platform, **overrides) -> dict:
             "contact_name": platform.contact_name, "contact_phone": platform.contact_phone,
             "contact_email": platform.contact_email, "contact_visibility": platform.contact_visibility,
             "open_sharing": "on", "q-TOTAL_FORMS": "1", "q-INITIAL_FORMS": "0", "q-MIN_NUM_FORMS": "0",
-            "q-MAX_NUM_FORMS": "1000"}
+            "q-MAX_NUM_FORMS": "1000",
+            # The browser posts the blank extra row too.
+            "q-0-kind": "", "q-0-number": "", "q-0-scope": "", "q-0-valid_from": "", "q-0-valid_until": ""}
     data.update(overrides)
     return data
 
@@ -54,6 +56,18 @@ def test_operator_edit_form_round_trip_creates_a_change_request(client):
     again = client.get(reverse("platforms:manage_edit", kwargs={"pk": platform.pk}))
     assert again.context["form"].initial["main_business"] == "抗体工艺放大"
     assert again.context["formset"].initial[0]["number"] == "201901234567"
+
+
+def test_unchanged_qualifications_are_not_a_change(client):
+    user, platform = operated_platform(address="旧址")
+    platform.qualifications.create(kind="CNAS", number="L1234", valid_from="2024-01-01", valid_until="2030-01-01")
+    client.force_login(user)
+    page = client.get(reverse("platforms:manage_edit", kwargs={"pk": platform.pk}))
+    assert 'value="L1234"' in page.content.decode()
+    client.post(reverse("platforms:manage_edit", kwargs={"pk": platform.pk}), _post_data(platform, **{
+        "address": "新址", "q-TOTAL_FORMS": "2", "q-INITIAL_FORMS": "1", "q-0-kind": "CNAS", "q-0-number": "L1234",
+        "q-0-valid_from": "2024-01-01", "q-0-valid_until": "2030-01-01"}))
+    assert PlatformChangeRequest.objects.get(platform=platform).changes == {"address": "新址"}
 
 
 def test_form_errors_are_shown_and_nothing_is_saved(client):
