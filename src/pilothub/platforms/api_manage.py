@@ -84,23 +84,27 @@ class DiffRow(Schema):
     stale: bool
 
 
-class ChangeRequestOut(Schema):
+class ChangeRequestSummary(Schema):
     id: int
     platform: int
     platform_name: str
+    region: str
     kind: str
     status: str
     changes: dict[str, Any]
-    diff: list[DiffRow]
     submitted_at: dt.datetime
     submitted_by: str | None
     reviewed_at: dt.datetime | None
     review_note: str
 
 
+class ChangeRequestOut(ChangeRequestSummary):
+    diff: list[DiffRow]
+
+
 class ChangeRequestList(Schema):
     count: int
-    items: list[ChangeRequestOut]
+    items: list[ChangeRequestSummary]
 
 
 class MyPlatformOut(Schema):
@@ -178,13 +182,18 @@ def _changes(payload: Schema) -> dict[str, Any]:
     return data
 
 
-def _change_request(change: PlatformChangeRequest) -> dict[str, Any]:
+def _summary(change: PlatformChangeRequest) -> dict[str, Any]:
     return {"id": change.pk, "platform": change.platform_id, "platform_name": change.platform.name,
-            "kind": change.kind, "status": change.status, "changes": change.changes,
-            "diff": [{k: row[k] for k in ("field", "label", "old", "new", "stale")}
-                     for row in change_request_diff(change)],
-            "submitted_at": change.submitted_at, "submitted_by": str(change.submitted_by) if change.submitted_by
-            else None, "reviewed_at": change.reviewed_at, "review_note": change.review_note}
+            "region": change.platform.region_id, "kind": change.kind, "status": change.status,
+            "changes": change.changes, "submitted_at": change.submitted_at,
+            "submitted_by": str(change.submitted_by) if change.submitted_by else None,
+            "reviewed_at": change.reviewed_at, "review_note": change.review_note}
+
+
+def _change_request(change: PlatformChangeRequest) -> dict[str, Any]:
+    """With the field-by-field diff against the approved version (detail responses only)."""
+    return {**_summary(change), "diff": [{k: row[k] for k in ("field", "label", "old", "new", "stale")}
+                                         for row in change_request_diff(change)]}
 
 
 def _my_platform(platform: Platform) -> dict[str, Any]:
@@ -231,7 +240,7 @@ def my_platform_change(request, platform_id: int, payload: PlatformChangesIn):
             summary="平台的变更申请 Change requests of my platform")
 def my_platform_change_requests(request, platform_id: int):
     platform = platform_get_for_manage(platform_id=platform_id, user=_user(request))
-    items = [_change_request(c) for c in change_request_list_for_platform(platform=platform)]
+    items = [_summary(c) for c in change_request_list_for_platform(platform=platform)]
     return {"count": len(items), "items": items}
 
 
@@ -296,10 +305,10 @@ _make_child_routes("experts", "experts", ExpertIn, ExpertOut, "专家")
 # --------------------------------------------------------------------------- reviewers
 @router.get("/platform-change-requests", response=ChangeRequestList,
             summary="平台变更审核队列 The review queue of my region (reviewers)")
-def change_request_queue_api(request, status: str = "submitted"):
+def change_request_queue_api(request, status: str = "submitted", limit: int = 50, offset: int = 0):
     queryset = change_request_queue(user=_user(request), status=status)
-    items = [_change_request(c) for c in queryset[:200]]
-    return {"count": queryset.count(), "items": items}
+    limit, offset = max(1, min(limit, 200)), max(0, offset)
+    return {"count": queryset.count(), "items": [_summary(c) for c in queryset[offset:offset + limit]]}
 
 
 @router.get("/platform-change-requests/{change_request_id}", response=ChangeRequestOut,

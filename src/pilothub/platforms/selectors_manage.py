@@ -154,23 +154,31 @@ def field_label(object_type: str, field: str) -> str:
         return field
 
 
-def _names(model, codes) -> str:
-    names = dict(model.objects.filter(code__in=codes).values_list("code", "name"))
-    return "、".join(names.get(code, code) for code in codes)
+def code_names(values: dict[str, list]) -> dict[str, dict[str, str]]:
+    """Names for the codes of industries, service types and regions, one query per vocabulary."""
+    names: dict[str, dict[str, str]] = {}
+    for field, model in (*M2M_FIELDS.items(), ("region", Region)):
+        codes = {str(code) for code in values.get(field, [])}
+        names[field] = dict(model.objects.filter(code__in=codes).values_list("code", "name")) if codes else {}
+    return names
 
 
-def display_value(object_type: str, field: str, value: Any) -> str:
-    """A value as a person reads it (names for codes, 是/否 for booleans, — for empty)."""
+def display_value(object_type: str, field: str, value: Any, names: dict[str, dict[str, str]] | None = None) -> str:
+    """A value as a person reads it (names for codes, 是/否 for booleans, — for empty).
+
+    `names` (from code_names) saves the look-ups when many values are shown at once.
+    """
     if value is None or value == "" or value == []:
         return "—"
     if isinstance(value, bool):
         return _("是") if value else _("否")
     if object_type == "platform":
-        if field in M2M_FIELDS:
-            return _names(M2M_FIELDS[field], value)
-        if field == "region":
-            region = Region.objects.filter(code=value).first()
-            return f"{region.name}（{value}）" if region else str(value)
+        if field in M2M_FIELDS or field == "region":
+            codes = list(value) if field in M2M_FIELDS else [value]
+            lookup = names[field] if names is not None else code_names({field: codes})[field]
+            if field == "region":
+                return f"{lookup[value]}（{value}）" if value in lookup else str(value)
+            return "、".join(lookup.get(code, code) for code in codes)
         if field == "contact_visibility":
             return str(dict(ContactVisibility.choices).get(value, value))
         if field == "status":
@@ -209,6 +217,15 @@ def change_request_diff(change_request: PlatformChangeRequest) -> list[dict[str,
 
 
 def history_rows(changes) -> list[dict[str, Any]]:
+    changes = list(changes)
+    wanted: dict[str, list] = {"industries": [], "service_types": [], "region": []}
+    for change in changes:
+        if change.object_type == "platform" and change.field in wanted:
+            for value in (change.old, change.new):
+                if value:
+                    wanted[change.field].extend(value if isinstance(value, list) else [value])
+    names = code_names(wanted)
     return [{"change": change, "label": field_label(change.object_type, change.field),
-             "old_display": display_value(change.object_type, change.field, change.old),
-             "new_display": display_value(change.object_type, change.field, change.new)} for change in changes]
+             "old_display": display_value(change.object_type, change.field, change.old, names),
+             "new_display": display_value(change.object_type, change.field, change.new, names)}
+            for change in changes]

@@ -173,3 +173,51 @@ def test_navigation_entries_by_role():
     assert "我的平台" in labels(user) and "平台变更审核" not in labels(user)
     beijing = reviewer("110000")
     assert "平台变更审核" in labels(beijing) and "我的平台" not in labels(beijing)
+
+
+def _count_queries(client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_queue_list_and_history_pages_use_a_constant_number_of_queries(client):
+    from pilothub.platforms import services
+
+    beijing = reviewer("110000")
+
+    def submit(n: int) -> None:
+        for i in range(n):
+            user, platform = operated_platform(address=f"旧{i}")
+            services.platform_edit(platform=platform, user=user, data={"address": f"新{i}"})
+
+    submit(2)
+    client.force_login(beijing)
+    small = (_count_queries(client, reverse("platforms:review_queue")),
+             _count_queries(client, "/api/v1/platform-change-requests"))
+    submit(4)
+    assert (_count_queries(client, reverse("platforms:review_queue")),
+            _count_queries(client, "/api/v1/platform-change-requests")) == small
+    user, platform = operated_platform()
+
+    def edit(address: str, region: str) -> None:  # region and industry rows in the history
+        change = services.platform_edit(platform=platform, user=user, data={
+            "address": address, "region": region, "industries": ["new-materials"] if region == "110108" else []})
+        services.change_request_approve(change_request=change, reviewer=beijing)
+
+    for n in range(3):
+        services.platform_child_create(platform=platform, user=user, kind="expert", data={"name": f"专家{n}"})
+    edit("甲", "110108")
+    client.force_login(user)
+    few = (_count_queries(client, reverse("platforms:manage_list")),
+           _count_queries(client, reverse("platforms:history", kwargs={"pk": platform.pk})))
+    for n in range(5):
+        services.platform_child_create(platform=platform, user=user, kind="expert", data={"name": f"新专家{n}"})
+    services.platform_create(user=user, data={"name": "第二个平台", "region": "110116"})
+    edit("丙", "110108")
+    edit("丁", "110116")
+    assert (_count_queries(client, reverse("platforms:manage_list")),
+            _count_queries(client, reverse("platforms:history", kwargs={"pk": platform.pk}))) == few
