@@ -149,3 +149,12 @@ def test_draft_create_edit_and_publication_by_session(client):
     response = client.post(f"/api/v1/my/platforms/{platform_id}/publication", content_type="application/json")
     assert response.status_code == 201 and response.json()["kind"] == "publish"
     assert [p["id"] for p in client.get("/api/v1/my/platforms").json()].count(platform_id) == 1
+
+
+def test_openapi_lists_the_write_endpoints(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    paths = schema["paths"]
+    assert set(paths["/api/v1/my/platforms/{platform_id}/equipment/{child_id}"]) == {"put", "delete"}
+    assert set(paths["/api/v1/platform-change-requests/{change_request_id}/return"]) == {"post"}
+    assert set(paths["/api/v1/my/platforms/{platform_id}/change-requests"]) == {"get", "post"}
+    assert "contact_visibility" in schema["components"]["schemas"]["PlatformChangesIn"]["properties"]
