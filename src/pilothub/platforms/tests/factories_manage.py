@@ -10,7 +10,7 @@ def vocabularies() -> None:
     industry("pharma-health", "医药健康")
     industry("new-materials", "新材料")
     service_type("scale-up", "工艺放大熟化")
-    service_type("testing", "检验检测")
+    service_type("inspection-testing", "检验检测")
 
 
 def operated_platform(region_code: str = "110116", status: str = PlatformStatus.PUBLISHED, **kwargs):

@@ -136,7 +136,7 @@ def test_draft_create_edit_and_publication_by_session(client):
     client.force_login(user)
     response = client.post("/api/v1/my/platforms", {
         "name": "嘉兴新能源中试平台", "region": "110116", "industries": ["new-materials"],
-        "service_types": ["testing"], "qualifications": [{"kind": "CNAS", "number": "L9999",
+        "service_types": ["inspection-testing"], "qualifications": [{"kind": "CNAS", "number": "L9999",
                                                           "valid_until": "2030-01-01"}]},
         content_type="application/json")
     assert response.status_code == 201, response.content

@@ -90,7 +90,7 @@ def test_new_platform_form_creates_a_draft_then_publication_request(client):
     client.force_login(user)
     response = client.post(reverse("platforms:manage_new"), {
         "name": "怀柔精密仪器中试平台", "region": "110116", "address": "怀柔区", "industries": ["new-materials"],
-        "service_types": ["testing"], "main_business": "精密仪器验证", "contact_visibility": "logged_in",
+        "service_types": ["inspection-testing"], "main_business": "精密仪器验证", "contact_visibility": "logged_in",
         "q-TOTAL_FORMS": "1", "q-INITIAL_FORMS": "0", "q-MIN_NUM_FORMS": "0", "q-MAX_NUM_FORMS": "1000"})
     platform = Platform.objects.get(name="怀柔精密仪器中试平台")
     assert response.status_code == 302 and platform.status == PlatformStatus.DRAFT
