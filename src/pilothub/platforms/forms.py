@@ -20,11 +20,13 @@ class PlatformForm(forms.Form):
     # TODO(merge with reg-io): offer GCJ-02 / BD-09 input through its coordinate conversion.
     longitude = forms.FloatField(label=_("经度（WGS-84）"), required=False, min_value=-180, max_value=180)
     latitude = forms.FloatField(label=_("纬度（WGS-84）"), required=False, min_value=-90, max_value=90)
+    # static/platforms/manage.js turns these into searchable multi-selects (tom-select).
     industries = forms.ModelMultipleChoiceField(label=_("产业领域"), queryset=Industry.objects.all(), required=False,
-                                                to_field_name="code")
+                                                to_field_name="code",
+                                                widget=forms.SelectMultiple(attrs={"data-tom-select": ""}))
     service_types = forms.ModelMultipleChoiceField(label=_("服务类型"), queryset=ServiceType.objects.all(),
                                                    required=False, to_field_name="code",
-                                                   widget=forms.CheckboxSelectMultiple)
+                                                   widget=forms.SelectMultiple(attrs={"data-tom-select": ""}))
     independent_legal_entity = forms.BooleanField(label=_("独立法人"), required=False)
     main_business = forms.CharField(label=_("主营业务"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     description = forms.CharField(label=_("平台简介"), required=False, widget=forms.Textarea(attrs={"rows": 6}))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pilothub.accounts.scoping import reviewer_scope_q
@@ -185,9 +186,11 @@ def display_value(object_type: str, field: str, value: Any, names: dict[str, dic
             return str(dict(PlatformStatus.choices).get(value, value))
         if field == "qualifications":
             kinds = dict(QualificationKind.choices)
+            today = timezone.localdate().isoformat()
             return "；".join(
                 f"{kinds.get(q.get('kind'), q.get('kind'))} {q.get('number')}"
-                f"（{q.get('valid_from') or '—'} 至 {q.get('valid_until')}）" for q in value)
+                f"（{q.get('valid_from') or '—'} {_('至')} {q.get('valid_until')}"
+                f"{_('，已过期') if str(q.get('valid_until') or '') < today else ''}）" for q in value)
     if isinstance(value, dict):
         return "；".join(f"{field_label(object_type, key)}：{display_value(object_type, key, item)}"
                         for key, item in value.items() if item not in (None, "", []))

@@ -86,10 +86,11 @@ def platform_manage(request, pk: int):
     except DomainError as error:
         return _error(request, error)
     values = platform_values(platform)
+    pending = open_change_request(platform)
     return render(request, "platforms/manage/platform.html", {
-        "platform": platform,
+        "platform": platform, "pending_diff": change_request_diff(pending) if pending else [],
         "fields": [(field_label("platform", f), display_value("platform", f, values[f])) for f in EDITABLE_FIELDS],
-        "pending": open_change_request(platform),
+        "pending": pending,
         "requests": change_request_list_for_platform(platform=platform)[:10],
         "children": [(slug, CHILD_KINDS[slug][1]._meta.verbose_name, getattr(platform, rel).all())
                      for slug, rel in (("equipment", "equipment"), ("services", "test_services"),

@@ -271,3 +271,45 @@ def test_children_are_edited_directly_with_history_audit_and_index(django_captur
                 .values_list("action", flat=True)) == [
         "create", "delete"]
     assert not PlatformChangeRequest.objects.exists()  # children need no review (decision 0303)
+
+
+def test_booked_equipment_cannot_be_deleted_only_deactivated():
+    import datetime
+
+    from django.utils import timezone
+
+    from pilothub.bookings.models import Booking
+    from pilothub.testing.factories import OrganisationFactory as Org
+
+    user, platform = operated_platform()
+    equipment = services.platform_child_create(platform=platform, user=user, kind="equipment",
+                                               data={"name": "透射电镜"})
+    start = timezone.now() + datetime.timedelta(days=3)
+    Booking.objects.create(equipment=equipment, customer=Org(), start=start, end=start + datetime.timedelta(hours=2),
+                           purpose="形貌表征")
+    with pytest.raises(DomainError) as error:
+        services.platform_child_delete(obj=equipment, user=user, kind="equipment")
+    assert (error.value.code, error.value.status_code) == ("in_use", 409)
+    assert Equipment.objects.filter(pk=equipment.pk).exists()
+    assert not PlatformFieldChange.objects.filter(action="delete").exists()
+    services.platform_child_update(obj=equipment, user=user, kind="equipment", data={"is_active": False})
+    assert Equipment.objects.get(pk=equipment.pk).is_active is False
+
+
+def test_every_step_of_the_workflow_is_audited():
+    user, platform = operated_platform()
+    huairou = reviewer("110116")
+    first = services.platform_edit(platform=platform, user=user, data={"address": "一"})
+    services.platform_edit(platform=platform, user=user, data={"contact_name": "二"})
+    services.change_request_withdraw(change_request=first, user=user)
+    second = services.platform_edit(platform=platform, user=user, data={"address": "三"})
+    services.change_request_return(change_request=second, reviewer=huairou, reason="请补充门牌号")
+    trail = list(AuditEvent.objects.filter(object_type="platforms.platformchangerequest").order_by("id")
+                 .values_list("actor_username", "action", "object_id"))
+    assert trail == [(user.username, "platform_change_submit", str(first.pk)),
+                     (user.username, "platform_change_amend", str(first.pk)),
+                     (user.username, "platform_change_withdraw", str(first.pk)),
+                     (user.username, "platform_change_submit", str(second.pk)),
+                     (huairou.username, "platform_change_return", str(second.pk))]
+    assert AuditEvent.objects.get(action="platform_change_return").note == "请补充门牌号"
+    assert AuditEvent.objects.filter(action="platform_change_submit").first().region_path == platform.region.path

@@ -52,6 +52,8 @@ def test_operator_edit_form_round_trip_creates_a_change_request(client):
     assert Platform.objects.get(pk=platform.pk).main_business == "工艺放大"
     manage = client.get(reverse("platforms:manage", kwargs={"pk": platform.pk}))
     assert manage.context["pending"] == change
+    assert [row["field"] for row in manage.context["pending_diff"]] == [
+        "main_business", "contact_visibility", "qualifications"]
     # Editing again starts from what is under review.
     again = client.get(reverse("platforms:manage_edit", kwargs={"pk": platform.pk}))
     assert again.context["form"].initial["main_business"] == "抗体工艺放大"
@@ -221,3 +223,13 @@ def test_queue_list_and_history_pages_use_a_constant_number_of_queries(client):
     edit("丁", "110116")
     assert (_count_queries(client, reverse("platforms:manage_list")),
             _count_queries(client, reverse("platforms:history", kwargs={"pk": platform.pk}))) == few
+
+
+def test_expired_qualifications_are_marked_as_expired():
+    from pilothub.platforms.selectors_manage import display_value
+
+    text = display_value("platform", "qualifications", [
+        {"kind": "CMA", "number": "A1", "valid_from": None, "valid_until": "2020-01-01"},
+        {"kind": "CNAS", "number": "L2", "valid_from": "2024-01-01", "valid_until": "2999-12-31"}])
+    assert text == ("CMA 检验检测机构资质认定 A1（— 至 2020-01-01，已过期）；"
+                    "CNAS 实验室认可 L2（2024-01-01 至 2999-12-31）")
