@@ -92,6 +92,12 @@ def open_change_request(platform: Platform) -> PlatformChangeRequest | None:
     return platform.change_requests.filter(status=ChangeRequestStatus.SUBMITTED).first()
 
 
+def returned_change_request(platform: Platform) -> PlatformChangeRequest | None:
+    """The platform's latest request, if it was returned (the operator fixes and resubmits it)."""
+    latest = platform.change_requests.order_by("-submitted_at", "-id").first()
+    return latest if latest is not None and latest.status == ChangeRequestStatus.RETURNED else None
+
+
 def change_request_get_for_user(*, change_request_id: int, user) -> PlatformChangeRequest:
     """Operators see their platforms' requests; reviewers those of their region."""
     request = (PlatformChangeRequest.objects.select_related("platform__region", "platform__operator",

@@ -35,6 +35,7 @@ from .selectors_manage import (
     platform_history,
     platform_list_for_operator,
     platform_values,
+    returned_change_request,
 )
 
 HISTORY_PAGE_SIZE = 50
@@ -105,8 +106,11 @@ def platform_edit_view(request, pk: int):
     except DomainError as error:
         return _error(request, error)
     pending = open_change_request(platform)
-    # The operator edits what they asked for last, not what is public now.
-    initial = {**platform_values(platform), **(pending.changes if pending else {})}
+    returned = None if pending else returned_change_request(platform)
+    # The operator edits what they asked for last (under review, or returned to fix), not what is
+    # public now.
+    asked = pending or returned
+    initial = {**platform_values(platform), **(asked.changes if asked else {})}
     qualifications = initial.pop("qualifications")
     form = PlatformForm(request.POST or None, initial=initial)
     formset = QualificationFormSet(request.POST or None, prefix="q", initial=qualifications)
@@ -122,7 +126,7 @@ def platform_edit_view(request, pk: int):
                 messages.success(request, _("修改已提交审核，审核通过前公众看到的仍是已发布的信息。"))
             return redirect("platforms:manage", pk=platform.pk)
     return render(request, "platforms/manage/edit.html", {"form": form, "formset": formset, "platform": platform,
-                                                          "pending": pending},
+                                                          "pending": pending, "returned": returned},
                   status=400 if request.method == "POST" else 200)
 
 

@@ -233,3 +233,20 @@ def test_expired_qualifications_are_marked_as_expired():
         {"kind": "CNAS", "number": "L2", "valid_from": "2024-01-01", "valid_until": "2999-12-31"}])
     assert text == ("CMA 检验检测机构资质认定 A1（— 至 2020-01-01，已过期）；"
                     "CNAS 实验室认可 L2（2024-01-01 至 2999-12-31）")
+
+
+def test_a_returned_request_is_offered_again_for_fixing(client):
+    from pilothub.platforms import services
+
+    user, platform = operated_platform(address="旧址")
+    change = services.platform_edit(platform=platform, user=user, data={"address": "新址（无门牌号）"})
+    services.change_request_return(change_request=change, reviewer=reviewer("110116"), reason="请补充门牌号")
+    client.force_login(user)
+    page = client.get(reverse("platforms:manage_edit", kwargs={"pk": platform.pk}))
+    assert page.context["form"].initial["address"] == "新址（无门牌号）"
+    assert "请补充门牌号" in page.content.decode()
+    client.post(reverse("platforms:manage_edit", kwargs={"pk": platform.pk}),
+                _post_data(platform, address="新址 8 号"))
+    resubmitted = PlatformChangeRequest.objects.get(status=ChangeRequestStatus.SUBMITTED)
+    assert resubmitted.pk != change.pk and resubmitted.changes == {"address": "新址 8 号"}
+    assert client.get(reverse("platforms:manage_edit", kwargs={"pk": platform.pk})).context["returned"] is None
