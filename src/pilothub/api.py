@@ -92,6 +92,9 @@ def _mount_routers() -> None:
     for app in ("regions", "accounts", "platforms", "demands", "matching", "bookings", "policy",
                 "evaluation", "content", "dashboard"):
         api.add_router("", import_module(f"pilothub.{app}.api").router)
+        if app == "platforms":
+            # The registry's write endpoints (operators, reviewers) live in their own module.
+            api.add_router("", import_module("pilothub.platforms.api_manage").router)
     api.add_router("", import_module("pilothub.platforms.api_supply").router)  # 供给清单
 
 

@@ -464,3 +464,91 @@ class SupplyListRelease(models.Model):
 
     def delete(self, *args, **kwargs):
         raise SupplyListImmutableError("published supply lists cannot be deleted")
+# --------------------------------------------------------------------------- editing workflow
+# Operators' edits to a published platform wait here until a reviewer of the platform's region
+# approves them (docs/decisions/0303-registry-change-review.md). The Platform row keeps the
+# approved, public version until then.
+
+
+class ChangeRequestKind(models.TextChoices):
+    UPDATE = "update", _("信息变更")
+    PUBLISH = "publish", _("发布申请")
+
+
+class ChangeRequestStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("待审核")
+    APPROVED = "approved", _("已通过")
+    RETURNED = "returned", _("已退回")
+    WITHDRAWN = "withdrawn", _("已撤回")
+
+
+class PlatformChangeRequest(models.Model):
+    platform = models.ForeignKey(Platform, verbose_name=_("平台"), on_delete=models.CASCADE,
+                                 related_name="change_requests")
+    kind = models.CharField(_("类型"), max_length=16, choices=ChangeRequestKind.choices,
+                            default=ChangeRequestKind.UPDATE)
+    status = models.CharField(_("状态"), max_length=16, choices=ChangeRequestStatus.choices,
+                              default=ChangeRequestStatus.SUBMITTED, db_index=True)
+    # {field: new value}, JSON-ready (many-to-many fields as sorted lists of codes,
+    # qualifications as a list of dicts). Only fields that differ from the approved version.
+    changes = models.JSONField(_("变更内容"), default=dict, blank=True)
+    # {field: approved value when the request was submitted}, to flag fields changed since.
+    base = models.JSONField(_("提交时的原值"), default=dict, blank=True)
+    submitted_by = models.ForeignKey("accounts.User", verbose_name=_("提交人"), null=True,
+                                     on_delete=models.SET_NULL, related_name="+")
+    submitted_at = models.DateTimeField(_("提交时间"), default=timezone.now)
+    reviewed_by = models.ForeignKey("accounts.User", verbose_name=_("审核人"), null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    reviewed_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
+    review_note = models.TextField(_("审核意见"), blank=True)
+
+    class Meta:
+        ordering = ["-submitted_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["platform"], condition=models.Q(status="submitted"),
+                                               name="one_open_change_request_per_platform")]
+        verbose_name = _("平台变更申请")
+        verbose_name_plural = _("平台变更申请")
+
+    def __str__(self) -> str:
+        return f"{self.platform} {self.get_kind_display()} #{self.pk}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == ChangeRequestStatus.SUBMITTED
+
+
+class FieldChangeAction(models.TextChoices):
+    CREATE = "create", _("新增")
+    UPDATE = "update", _("修改")
+    DELETE = "delete", _("删除")
+
+
+class PlatformFieldChange(models.Model):
+    """One field of a platform (or of one of its equipment / services / experts) changed."""
+
+    platform = models.ForeignKey(Platform, verbose_name=_("平台"), on_delete=models.CASCADE,
+                                 related_name="field_changes")
+    # "platform", "equipment", "test_service", "expert"
+    object_type = models.CharField(_("对象类型"), max_length=32, default="platform")
+    object_id = models.PositiveBigIntegerField(_("对象编号"), null=True, blank=True)
+    object_label = models.CharField(_("对象名称"), max_length=255, blank=True)
+    action = models.CharField(_("操作"), max_length=16, choices=FieldChangeAction.choices,
+                              default=FieldChangeAction.UPDATE)
+    field = models.CharField(_("字段"), max_length=64)
+    old = models.JSONField(_("原值"), null=True, blank=True)
+    new = models.JSONField(_("新值"), null=True, blank=True)
+    changed_by = models.ForeignKey("accounts.User", verbose_name=_("修改人"), null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    changed_by_name = models.CharField(_("修改人姓名"), max_length=150, blank=True)
+    changed_at = models.DateTimeField(_("修改时间"), default=timezone.now, db_index=True)
+    change_request = models.ForeignKey(PlatformChangeRequest, verbose_name=_("变更申请"), null=True, blank=True,
+                                       on_delete=models.SET_NULL, related_name="field_changes")
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        indexes = [models.Index(fields=["platform", "-changed_at"])]
+        verbose_name = _("字段修改记录")
+        verbose_name_plural = _("字段修改记录")
+
+    def __str__(self) -> str:
+        return f"{self.platform_id} {self.object_type}.{self.field}"

@@ -1,10 +1,13 @@
-from django.urls import URLPattern, URLResolver, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from . import views_io
 from .views_trust import trust_urlpatterns
 
 app_name = "platforms"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    # The editing workflow (operators, reviewers): platforms/urls_manage.py
+    path("manage/", include("pilothub.platforms.urls_manage")),
+]
 # Trust layer (freshness confirmation, pilot lines): issue 11.
 urlpatterns += trust_urlpatterns
 
