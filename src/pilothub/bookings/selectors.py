@@ -283,3 +283,48 @@ def order_actions_for_user(*, order: ServiceOrder, user) -> list[str]:
     if order.status not in ("accepted", "rated", "cancelled") and (operator or user.organisation_id == order.customer_id):
         actions.append("upload")
     return actions
+
+
+# --- availability settings (operators) ------------------------------------------------------------
+
+def platforms_for_operator(*, user) -> QuerySet[Platform]:
+    """The platforms the user operates (published or not), for the availability settings page."""
+    if not (user.is_authenticated and user.role == Role.OPERATOR and user.organisation_id):
+        return Platform.objects.none()
+    return Platform.objects.filter(operator_id=user.organisation_id).select_related("region").order_by("name")
+
+
+def platform_get_for_operator(*, platform_id: int, user) -> Platform:
+    """The gate for availability settings: only the platform's own operators; anyone else 404."""
+    platform = platforms_for_operator(user=user).filter(pk=platform_id).first()
+    if platform is None:
+        raise not_found("平台", "Platform")
+    return platform
+
+
+def maintenance_get_for_operator(*, block_id: int, user) -> MaintenanceBlock:
+    block = (MaintenanceBlock.objects.select_related("equipment__platform__region")
+             .filter(pk=block_id, equipment__platform__in=platforms_for_operator(user=user)).first())
+    if block is None:
+        raise not_found("维护时段", "Maintenance block")
+    return block
+
+
+def availability_for_platform(*, platform: Platform) -> dict[str, Any]:
+    """A platform's cancellation rule, its default hours, and each instrument's own hours and
+    upcoming maintenance blocks (three queries whatever the number of instruments)."""
+    from django.utils import timezone
+
+    equipment = list(Equipment.objects.filter(platform=platform, shareable=True).order_by("name"))
+    hours = list(OpeningHours.objects.filter(platform=platform).order_by("weekday", "opens"))
+    blocks = list(MaintenanceBlock.objects.filter(equipment__platform=platform, end__gt=timezone.now())
+                  .order_by("start"))
+    return {
+        "platform": platform,
+        "policy": booking_policy_for(platform),
+        "default_hours": [row for row in hours if row.equipment_id is None],
+        "equipment": [{"equipment": item,
+                       "hours": [row for row in hours if row.equipment_id == item.pk],
+                       "maintenance": [block for block in blocks if block.equipment_id == item.pk]}
+                      for item in equipment],
+    }

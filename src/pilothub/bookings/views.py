@@ -256,3 +256,76 @@ def voucher_platform(request, platform_id: int):
     except DomainError as error:
         messages.error(request, error.message)
     return redirect("bookings:vouchers")
+
+
+# --- availability settings (operators) -------------------------------------------------------------
+
+@login_required
+def availability_home(request):
+    platforms = list(selectors.platforms_for_operator(user=request.user))
+    if len(platforms) == 1:
+        return redirect("bookings:availability_platform", platform_id=platforms[0].pk)
+    return render(request, "bookings/availability_home.html", {"platforms": platforms})
+
+
+def _availability_forms(platform, data=None, action=""):
+    equipment = [(item.pk, item.name) for item in platform.equipment.filter(shareable=True).order_by("name")]
+    policy = selectors.booking_policy_for(platform)
+    return {
+        "policy": forms.PolicyForm(data if action == "policy" else None, initial={
+            "free_cancel_hours": policy.free_cancel_hours, "late_cancellation": policy.late_cancellation,
+            "max_advance_days": policy.max_advance_days}),
+        "hours": forms.HoursForm(data if action == "hours" else None, equipment_choices=equipment),
+        "maintenance": forms.MaintenanceForm(data if action == "maintenance" else None, equipment_choices=equipment),
+    }
+
+
+def _availability_action(request, platform, action: str, form) -> str:
+    """Run one settings action through its service; returns the success message."""
+    data = form.cleaned_data
+    if action == "policy":
+        services.booking_policy_set(platform=platform, actor=request.user, **data)
+        return _("已保存取消规则")
+    if action == "hours":
+        equipment = platform.equipment.filter(pk=data["equipment"]).first() if data["equipment"] else None
+        services.opening_hours_set(platform=platform, actor=request.user, equipment=equipment, rows=form.rows())
+        return _("已保存开放时间")
+    equipment = platform.equipment.get(pk=data["equipment"])
+    block = services.maintenance_block_add(equipment=equipment, actor=request.user, start=data["start"],
+                                           end=data["end"], reason=data["reason"])
+    conflicts = services.maintenance_conflicts(block)
+    if conflicts:
+        return _("已登记维护时段；该时段内有 %(n)d 个预约，请在预约审批中逐一处理") % {"n": len(conflicts)}
+    return _("已登记维护时段")
+
+
+@login_required
+def availability_platform(request, platform_id: int):
+    try:
+        platform = selectors.platform_get_for_operator(platform_id=platform_id, user=request.user)
+    except DomainError as error:
+        return _error_page(request, error)
+    action = request.POST.get("action", "")
+    settings_forms = _availability_forms(platform, request.POST if request.method == "POST" else None, action)
+    if request.method == "POST":
+        try:
+            if action == "delete_maintenance":
+                block = selectors.maintenance_get_for_operator(block_id=int(request.POST.get("block", 0) or 0),
+                                                               user=request.user)
+                services.maintenance_block_delete(block=block, actor=request.user)
+                messages.success(request, _("已删除维护时段"))
+                return redirect("bookings:availability_platform", platform_id=platform.pk)
+            form = settings_forms.get(action)
+            if form is not None and form.is_valid():
+                messages.success(request, _availability_action(request, platform, action, form))
+                return redirect("bookings:availability_platform", platform_id=platform.pk)
+        except DomainError as error:
+            form = settings_forms.get(action)
+            if form is None:
+                messages.error(request, error.message)
+            else:
+                add_domain_error(form, error)
+    status = 400 if any(form.errors for form in settings_forms.values()) else 200
+    return render(request, "bookings/availability.html", {
+        **selectors.availability_for_platform(platform=platform), "forms": settings_forms,
+        "platforms": selectors.platforms_for_operator(user=request.user)}, status=status)

@@ -29,6 +29,10 @@ def _enterprise(user) -> bool:
     return bool(user.is_authenticated and user.role == "enterprise")
 
 
+def _operator(user) -> bool:
+    return bool(user.is_authenticated and user.role == "operator")
+
+
 def _author(user) -> bool:
     return bool(user.is_authenticated and user.role in ("operator", "reviewer"))
 
@@ -53,6 +57,9 @@ NAV_ENTRIES: list[NavEntry] = [
     NavEntry("demands:challenges", _("揭榜挂帅"), description=_("政府与龙头企业发榜，团队揭榜攻关")),
     NavEntry("demands:moderation", _("需求管理"), _reviewer_or_admin, group="work"),
     NavEntry("bookings:equipment", _("设备共享"), description=_("预约可共享的仪器设备，使用创新券")),
+    NavEntry("bookings:queue", _("预约审批"), _operator, group="work"),
+    NavEntry("bookings:availability", _("开放设置"), _operator, group="work"),
+    NavEntry("bookings:redemptions", _("创新券兑付"), _reviewer_or_admin, group="work"),
     NavEntry("policy:calculator", _("政策计算器"), description=_("测算可申请的中试扶持资金，附政策条款与计算依据")),
     NavEntry("policy:my_applications", _("我的申报"), _enterprise, group="work"),
     NavEntry("policy:review_queue", _("政策申报审核"), _reviewer_or_admin, group="work"),
