@@ -122,3 +122,21 @@ class MaintenanceForm(forms.Form):
     def __init__(self, *args, equipment_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["equipment"].choices = list(equipment_choices)
+
+
+# --- voucher redemption (reviewers) ------------------------------------------------------------------
+
+class RedemptionApproveForm(forms.Form):
+    acknowledge_flags = forms.BooleanField(label=_("我已逐项核查以上风险提示"), required=False)
+    note = forms.CharField(label=_("审核意见（有风险提示时必填）"), required=False, max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class RedemptionReturnForm(forms.Form):
+    reason = forms.CharField(label=_("退回理由"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PaymentBatchForm(forms.Form):
+    reference = forms.CharField(label=_("拨付批次号"), max_length=64)
+    paid_on = forms.DateField(label=_("拨付日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label=_("备注"), max_length=255, required=False)

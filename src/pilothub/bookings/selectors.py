@@ -280,9 +280,32 @@ def order_actions_for_user(*, order: ServiceOrder, user) -> list[str]:
     operator = user.role == Role.OPERATOR and user.organisation_id == order.platform.operator_id
     if rating is not None and rating.replied_at is None and operator:
         actions.append("reply")
-    if order.status not in ("accepted", "rated", "cancelled") and (operator or user.organisation_id == order.customer_id):
+    if order.status != "cancelled" and (operator or user.organisation_id == order.customer_id):
+        # After acceptance only invoices can still be added (the service checks the kind).
         actions.append("upload")
+    if _may_claim_redemption(order, user, operator):
+        actions.append("redeem")
     return actions
+
+
+def _may_claim_redemption(order: ServiceOrder, user, operator: bool) -> bool:
+    """The claimant of the order's voucher part: 通兑 the platform's operator, 通用 the enterprise."""
+    from pilothub.core.errors import DomainError
+
+    from .vouchers.models import RedemptionStatus, VoucherUseStatus
+    from .vouchers.services import REDEEMABLE_STATES, organisation_rule
+
+    if order.status not in REDEEMABLE_STATES or order.contract_signed_on is None:
+        return False
+    if not order.voucher_uses.filter(status=VoucherUseStatus.APPLIED).exists():
+        return False
+    if order.redemptions.exclude(status=RedemptionStatus.RETURNED).exists():
+        return False
+    try:
+        mode = organisation_rule(order.customer, order.contract_signed_on).mode
+    except DomainError:
+        return False
+    return operator if mode == "tongdui" else user.organisation_id == order.customer_id
 
 
 # --- availability settings (operators) ------------------------------------------------------------

@@ -21,4 +21,6 @@ urlpatterns = [
     path("vouchers/", views.voucher_report, name="vouchers"),
     path("vouchers/export.xlsx", views.voucher_export, name="voucher_export"),
     path("vouchers/platforms/<int:platform_id>/", views.voucher_platform, name="voucher_platform"),
+    path("vouchers/redemptions/", views.voucher_redemptions, name="redemptions"),
+    path("vouchers/redemptions/<int:redemption_id>/", views.voucher_redemption_detail, name="redemption_detail"),
 ]

@@ -169,6 +169,7 @@ ORDER_ACTIONS: dict[str, tuple[type[django_forms.Form], Callable[..., Any]]] = {
     "rate": (forms.RatingForm, lambda o, u, d, f: services.rating_create(order=o, actor=u, **d)),
     "reply": (forms.ReplyForm, lambda o, u, d, f: services.rating_reply(rating=_rating_of(o), actor=u,
                                                                          reply=d["reply"])),
+    "redeem": (forms.EmptyForm, lambda o, u, d, f: voucher_services.redemption_submit(order=o, actor=u)),
     "upload": (forms.AttachmentForm, lambda o, u, d, f: services.attachment_add(
         order=o, actor=u, kind=d["kind"], name=f["file"].name, content=f["file"].read(MAX_ATTACHMENT_BYTES + 1))),
 }
@@ -201,6 +202,7 @@ def order_detail(request, order_id: int):
         "order": order, "action_forms": action_forms, "rating": _rating_of(order),
         "attachments": order.attachments.all(), "bookings": order.bookings.select_related("equipment"),
         "voucher_uses": order.voucher_uses.filter(status="applied"),
+        "redemptions": voucher_selectors.redemptions_for_order(order=order),
     }, status=400 if bound is not None and bound.errors else 200)
 
 
@@ -329,3 +331,66 @@ def availability_platform(request, platform_id: int):
     return render(request, "bookings/availability.html", {
         **selectors.availability_for_platform(platform=platform), "forms": settings_forms,
         "platforms": selectors.platforms_for_operator(user=request.user)}, status=status)
+
+
+# --- voucher redemptions (reviewers) -------------------------------------------------------------------
+
+@login_required
+def voucher_redemptions(request):
+    form = forms.PaymentBatchForm(request.POST or None)
+    try:
+        if request.method == "POST" and form.is_valid():
+            ids = [int(value) for value in request.POST.getlist("redemption") if value.isdigit()]
+            try:
+                batch = voucher_services.payment_batch_create(actor=request.user, redemption_ids=ids,
+                                                              **form.cleaned_data)
+            except DomainError as error:
+                add_domain_error(form, error)
+            else:
+                messages.success(request, _("已登记拨付批次 %(ref)s，合计 %(total)d 元") % {
+                    "ref": batch.reference, "total": batch.total})
+                return redirect("bookings:redemptions")
+        status = request.GET.get("status", "")
+        redemptions = voucher_selectors.redemptions_for_reviewer(user=request.user, status=status)[:200]
+    except DomainError as error:
+        return _error_page(request, error)
+    return render(request, "bookings/redemption_list.html", {"redemptions": redemptions, "form": form,
+                                                             "status": status},
+                  status=400 if form.errors else 200)
+
+
+@login_required
+def voucher_redemption_detail(request, redemption_id: int):
+    try:
+        redemption = voucher_selectors.redemption_get_for_user(redemption_id=redemption_id, user=request.user)
+    except DomainError as error:
+        return _error_page(request, error)
+    action = request.POST.get("action", "")
+    approve = forms.RedemptionApproveForm(request.POST if action == "approve" else None)
+    give_back = forms.RedemptionReturnForm(request.POST if action == "return" else None)
+    bound = approve if action == "approve" else give_back if action == "return" else None
+    if request.method == "POST" and bound is not None and bound.is_valid():
+        data = bound.cleaned_data
+        try:
+            if action == "approve":
+                voucher_services.redemption_approve(redemption=redemption, actor=request.user, note=data["note"],
+                                                    acknowledge_flags=data["acknowledge_flags"])
+                messages.success(request, _("已核准兑付申请"))
+            else:
+                voucher_services.redemption_return(redemption=redemption, actor=request.user, reason=data["reason"])
+                messages.success(request, _("已退回兑付申请"))
+        except DomainError as error:
+            add_domain_error(bound, error)
+        else:
+            return redirect("bookings:redemption_detail", redemption_id=redemption.pk)
+    checks = (voucher_services.redemption_run_checks(redemption) if redemption.status == "submitted"
+              else redemption.flags_at_decision or redemption.flags_at_submission)
+    attachments = {a.pk: a for a in redemption.order.attachments.all()}
+    evidence = [(kind, [attachments[pk] for pk in ids if pk in attachments])
+                for kind, ids in redemption.evidence.items()]
+    return render(request, "bookings/redemption_detail.html", {
+        "redemption": redemption, "order": redemption.order, "checks": checks, "evidence": evidence,
+        "flag_count": sum(1 for check in checks if check["flagged"]), "approve_form": approve,
+        "return_form": give_back,
+        "may_review": redemption.status == "submitted" and (request.user.is_reviewer or request.user.is_system_admin),
+    }, status=400 if bound is not None and bound.errors else 200)
