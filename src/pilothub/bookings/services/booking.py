@@ -279,10 +279,10 @@ def opening_hours_set(*, platform: Platform, actor: User, rows: list[tuple[int, 
         if not (isinstance(row.weekday, int) and 0 <= row.weekday <= 6):
             raise DomainError("invalid_weekday", "星期须为 0（周一）到 6（周日）", "The weekday must be 0 (Monday) to 6",
                               field="weekday")
-        raise_first_validation_error(row, exclude=["platform", "equipment"])
         if row.closes <= row.opens:
             raise DomainError("invalid_range", "结束时间必须晚于开始时间", "Closing must be after opening",
                               field="closes")
+        raise_first_validation_error(row, exclude=["platform", "equipment"])
     by_day = sorted(new_rows, key=lambda r: (r.weekday, r.opens))
     for first, second in zip(by_day, by_day[1:], strict=False):
         if first.weekday == second.weekday and second.opens < first.closes:
