@@ -95,10 +95,12 @@ class HoursForm(forms.Form):
 
     def __init__(self, *args, equipment_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["equipment"].choices = [("", _("平台默认（未单独设置的设备）"))] + list(equipment_choices)
+        field = self.fields["equipment"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", _("平台默认（未单独设置的设备）")), *equipment_choices]
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("weekdays") and not (data.get("opens") and data.get("closes")):
             raise forms.ValidationError(_("请填写开放时段的开始和结束时间"))
         if bool(data.get("opens2")) != bool(data.get("closes2")):
@@ -121,7 +123,9 @@ class MaintenanceForm(forms.Form):
 
     def __init__(self, *args, equipment_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["equipment"].choices = list(equipment_choices)
+        field = self.fields["equipment"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = list(equipment_choices)
 
 
 # --- voucher redemption (reviewers) ------------------------------------------------------------------
