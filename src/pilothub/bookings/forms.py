@@ -6,6 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pilothub.platforms.models import ServiceType
+
 from .models import AttachmentKind, LateCancellation, Weekday
 
 
@@ -41,6 +43,8 @@ class ContractForm(forms.Form):
     signed_on = forms.DateField(label=_("签约日期"), widget=forms.DateInput(attrs={"type": "date"}))
     planned_start = forms.DateField(label=_("计划开始"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     planned_end = forms.DateField(label=_("计划完成"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    service_type = forms.ModelChoiceField(label=_("服务类型（创新券按此判断是否支持）"), required=False,
+                                          queryset=ServiceType.objects.all())
 
 
 SCORE_CHOICES = [(n, str(n)) for n in range(5, 0, -1)]

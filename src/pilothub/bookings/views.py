@@ -157,7 +157,7 @@ ORDER_ACTIONS: dict[str, tuple[type[django_forms.Form], Callable[..., Any]]] = {
     "quote": (forms.AmountForm, lambda o, u, d, f: services.order_quote(order=o, actor=u, amount=d["amount"])),
     "contract": (forms.ContractForm, lambda o, u, d, f: services.order_contract(
         order=o, actor=u, amount=d["amount"], signed_on=d["signed_on"], planned_start=d["planned_start"],
-        planned_end=d["planned_end"])),
+        planned_end=d["planned_end"], service_type_code=d["service_type"].pk if d["service_type"] else None)),
     "voucher": (forms.AmountForm, lambda o, u, d, f: voucher_services.voucher_apply(order=o, actor=u,
                                                                                     amount=d["amount"])),
     "start": (forms.EmptyForm, lambda o, u, d, f: services.order_start(order=o, actor=u)),
