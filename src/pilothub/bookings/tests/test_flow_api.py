@@ -47,13 +47,13 @@ def ok(response, status=200):
 
 def test_demand_to_rating_and_redemption_through_the_api(client):
     s = Setting()
-    service_type("testing", "检验检测")
+    service_type("inspection-testing", "检验检测")
     enterprise, operator, beijing = Api(client, s.enterprise), Api(client, s.operator), Api(client, reviewer("110000"))
     assert "sessionid" not in client.cookies  # tokens only, never a logged-in session
 
     # 1. The enterprise publishes a demand; the platform quotes; the enterprise accepts → an order.
     demand = ok(enterprise.post("/demands", {
-        "title": "MEMS 传感器失效分析", "text": "需要 SEM 形貌观察与能谱分析。", "service_types": ["testing"],
+        "title": "MEMS 传感器失效分析", "text": "需要 SEM 形貌观察与能谱分析。", "service_types": ["inspection-testing"],
         "deadline": str(timezone.localdate() + datetime.timedelta(days=20)), "budget_max": 150_000}), 201)
     quote = ok(operator.post(f"/demands/{demand['id']}/quotes", {
         "platform": s.platform.pk, "price": 120_000, "duration_days": 20, "conditions": "样品自备"}), 201)
@@ -74,7 +74,7 @@ def test_demand_to_rating_and_redemption_through_the_api(client):
     assert block["conflicting_bookings"] == []
     ok(operator.upload(f"{order_url}/attachments", "contract", "合同.pdf"), 201)
     order = ok(operator.post(f"{order_url}/contract", {
-        "amount": 120_000, "signed_on": str(timezone.localdate()), "service_type": "testing"}))
+        "amount": 120_000, "signed_on": str(timezone.localdate()), "service_type": "inspection-testing"}))
     assert (order["status"], order["contract_amount"]) == ("contracted", 120_000)
 
     # 3. Vouchers pay part of it (通兑: the enterprise pays the remaining 40 000 yuan itself).
@@ -125,7 +125,7 @@ def test_demand_to_rating_and_redemption_through_the_api(client):
 
     # What the database holds at the end.
     stored = ServiceOrder.objects.get()
-    assert (stored.status, stored.contract_amount, stored.service_type_id) == (OrderStatus.RATED, 120_000, "testing")
+    assert (stored.status, stored.contract_amount, stored.service_type_id) == (OrderStatus.RATED, 120_000, "inspection-testing")
     assert list(Booking.objects.values_list("status", "order_id")) == [("approved", stored.pk)]
     assert VoucherWallet.objects.get().used_amount == 80_000
     assert VoucherRedemption.objects.get().status == "approved"

@@ -82,13 +82,13 @@ def test_the_share_rule_and_the_per_application_cap_are_enforced(settings, tmp_p
 
 
 def test_only_the_listed_service_types_count(settings, tmp_path):
-    settings.VOUCHER_RULES_FILE = write_rules(tmp_path, service_types=["testing"])
+    settings.VOUCHER_RULES_FILE = write_rules(tmp_path, service_types=["inspection-testing"])
     s = Setting()
-    service_type("testing", "检验检测")
+    service_type("inspection-testing", "检验检测")
     service_type("scale-up")
     other = contracted(s, 10_000, service_type_code="scale-up")
     assert error_of(voucher_apply, order=other, actor=s.enterprise, amount=1).code == "service_not_covered"
-    covered = contracted(s, 10_000, service_type_code="testing")
+    covered = contracted(s, 10_000, service_type_code="inspection-testing")
     assert voucher_apply(order=covered, actor=s.enterprise, amount=1).amount == 1
 
 

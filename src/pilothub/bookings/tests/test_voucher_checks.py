@@ -55,11 +55,11 @@ def test_split_orders_within_the_window_are_flagged_with_both_orders():
     assert "合计 160000 元" in result.explanation and "100000" in result.explanation
 
 
-@pytest.mark.parametrize("gap_days, second_type", [(91, "scale-up"), (30, "testing")])
+@pytest.mark.parametrize("gap_days, second_type", [(91, "scale-up"), (30, "inspection-testing")])
 def test_orders_outside_the_window_or_for_another_service_are_not_split(gap_days, second_type):
     s = Setting()
     service_type("scale-up")
-    service_type("testing", "检验检测")
+    service_type("inspection-testing", "检验检测")
     _first, second = _split_pair(s, gap_days=gap_days, second_type=second_type)
     result = check_split_orders(second, CAP, SPLIT)
     assert (result.flagged, result.applicable) == (False, True)
