@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from pilothub.bookings.models import Booking, OrderStatus, ServiceOrder
+from pilothub.bookings.models import Booking, MaintenanceBlock, OrderStatus, ServiceOrder
 from pilothub.bookings.vouchers.models import VoucherRedemption, VoucherWallet
 from pilothub.demands.models import Demand
 from pilothub.testing.factories import reviewer
@@ -72,6 +72,18 @@ def test_demand_to_rating_in_the_browser(page, login, tmp_path):
     assert page.url.endswith(order_url)
 
     login(s.operator.username)
+    page.goto("/")
+    page.click("nav.work-nav >> text=开放设置")  # the operator's availability settings
+    page.wait_for_load_state("networkidle")
+    maintenance = page.locator("#settings-maintenance form.narrow")
+    maintenance.locator("[name=equipment]").select_option(str(s.equipment.pk))
+    maintenance.locator("[name=start]").fill(local(3, 8).strftime("%Y-%m-%dT%H:%M"))
+    maintenance.locator("[name=end]").fill(local(3, 20).strftime("%Y-%m-%dT%H:%M"))
+    maintenance.locator("[name=reason]").fill("年度校准")
+    maintenance.locator("button[type=submit]").click()
+    page.wait_for_load_state("networkidle")
+    assert "已登记维护时段" in page.locator(".messages").inner_text()
+    assert "年度校准" in page.locator("#settings-maintenance table").inner_text()
     page.goto(order_url)
     act(page, "contract", {"amount": "90000", "signed_on": timezone.localdate().isoformat()})
     assert page.locator("#order-status").inner_text() == "已签约"
@@ -116,6 +128,7 @@ def test_demand_to_rating_in_the_browser(page, login, tmp_path):
     assert order.status == OrderStatus.RATED
     assert Booking.objects.get().status == "approved" and Booking.objects.get().order_id == order.pk
     assert VoucherWallet.objects.get().used_amount == 60_000
+    assert MaintenanceBlock.objects.get().reason == "年度校准"
 
 
 def test_a_tongdui_voucher_from_order_to_redemption_approval(page, login, tmp_path):
