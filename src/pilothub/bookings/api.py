@@ -523,6 +523,8 @@ class RedemptionOut(Schema):
 class RedemptionDetailOut(RedemptionOut):
     @staticmethod
     def resolve_checks(obj) -> list:
+        if getattr(obj, "hide_checks", False):
+            return []
         # A redemption awaiting review shows the checks as they stand now.
         if obj.status == "submitted":
             return voucher_services.redemption_run_checks(obj)
@@ -567,7 +569,11 @@ def redemption_list(request, status: str = ""):
 @router.get("/voucher-redemptions/{redemption_id}", auth=AUTH, response=RedemptionDetailOut,
             summary="兑付申请及风险提示 One redemption with its checks")
 def redemption_detail(request, redemption_id: int):
-    return voucher_selectors.redemption_get_for_user(redemption_id=redemption_id, user=request.user)
+    redemption = voucher_selectors.redemption_get_for_user(redemption_id=redemption_id, user=request.user)
+    if not voucher_selectors.user_reviews_redemption(user=request.user, redemption=redemption):
+        # The parties follow their claim but do not see the fraud checks about them.
+        redemption.hide_checks = True  # type: ignore[attr-defined]
+    return redemption
 
 
 @router.post("/voucher-redemptions/{redemption_id}/approve", auth=AUTH, response=RedemptionOut,

@@ -383,8 +383,10 @@ def voucher_redemption_detail(request, redemption_id: int):
             add_domain_error(bound, error)
         else:
             return redirect("bookings:redemption_detail", redemption_id=redemption.pk)
-    checks = (voucher_services.redemption_run_checks(redemption) if redemption.status == "submitted"
-              else redemption.flags_at_decision or redemption.flags_at_submission)
+    reviews = voucher_selectors.user_reviews_redemption(user=request.user, redemption=redemption)
+    checks = [] if not reviews else (
+        voucher_services.redemption_run_checks(redemption) if redemption.status == "submitted"
+        else redemption.flags_at_decision or redemption.flags_at_submission)
     attachments = {a.pk: a for a in redemption.order.attachments.all()}
     evidence = [(kind, [attachments[pk] for pk in ids if pk in attachments])
                 for kind, ids in redemption.evidence.items()]
@@ -392,5 +394,5 @@ def voucher_redemption_detail(request, redemption_id: int):
         "redemption": redemption, "order": redemption.order, "checks": checks, "evidence": evidence,
         "flag_count": sum(1 for check in checks if check["flagged"]), "approve_form": approve,
         "return_form": give_back,
-        "may_review": redemption.status == "submitted" and (request.user.is_reviewer or request.user.is_system_admin),
+        "may_review": redemption.status == "submitted" and reviews, "reviews": reviews,
     }, status=400 if bound is not None and bound.errors else 200)

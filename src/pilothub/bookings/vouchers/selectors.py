@@ -93,6 +93,13 @@ def redemption_get_for_user(*, redemption_id: int, user) -> VoucherRedemption:
     raise not_found("兑付申请", "Redemption")
 
 
+def user_reviews_redemption(*, user, redemption: VoucherRedemption) -> bool:
+    """Reviewers governing the enterprise's region see the fraud checks; the parties do not."""
+    from pilothub.accounts.scoping import user_governs_path
+
+    return user_governs_path(user, redemption.order.customer.region.path)
+
+
 def redemptions_for_order(*, order) -> list[VoucherRedemption]:
     return list(order.redemptions.select_related("batch", "reviewed_by").order_by("-submitted_at"))
 
