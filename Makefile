@@ -14,7 +14,7 @@ DEMO_DIR ?= $(CURDIR)/var
 export PILOTHUB_VAR_DIR ?= $(DEMO_DIR)
 
 .PHONY: demo serve test install install-test system-deps lint typecheck migrations-check \
-        test-sqlite test-postgres test-browser test-stack bench eval messages clean
+        test-sqlite test-postgres test-browser test-stack bench load-test eval messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,10 @@ test: install-test system-deps lint typecheck migrations-check test-sqlite test-
 
 bench: install-test system-deps
 	bash scripts/bench.sh
+
+# Load test of the production stack with 100k platforms, 1M equipment, 1M orders (about 15 min).
+load-test: install-test system-deps
+	PY=$(CURDIR)/$(BIN)/python bash scripts/load-test.sh $(LOAD_SCALE)
 
 eval: install-test
 	$(BIN)/python -m pilothub.matching.evaluate

@@ -56,6 +56,7 @@ NAV_ENTRIES: list[NavEntry] = [
     NavEntry("demands:list", _("需求发布"), description=_("企业发布中试需求，平台报价对接")),
     NavEntry("demands:challenges", _("揭榜挂帅"), description=_("政府与龙头企业发榜，团队揭榜攻关")),
     NavEntry("demands:moderation", _("需求管理"), _reviewer_or_admin, group="work"),
+    NavEntry("platforms:trust_listings", _("平台信息确认"), _operator, group="work"),
     NavEntry("bookings:equipment", _("设备共享"), description=_("预约可共享的仪器设备，使用创新券")),
     NavEntry("bookings:queue", _("预约审批"), _operator, group="work"),
     NavEntry("bookings:availability", _("开放设置"), _operator, group="work"),

@@ -45,6 +45,12 @@ FIELD_WEIGHTS = {"name": 3, "main": 2, "vocab": 2, "description": 1, "equipment"
 INFERRED_WEIGHT = 0.3
 TIER_PRIOR = {"national": 1.0, "provincial": 0.75, "municipal": 0.5, "cultivating": 0.25}
 REGION_DISTANCE_KM = 300.0  # outside the preferred region, the region fit halves every ~200 km
+# Pilot-line scale dimensions (base units L, kg, m², pieces: platforms.capabilities).
+DIMENSIONS = ("volume", "mass", "area", "count")
+NO_CLEANROOM = 99  # a platform's best clean-room class when none of its lines has one
+# An overdue listing's score is multiplied by this (platforms/data/freshness.yaml sets the value
+# the index uses; decision 0305).
+OVERDUE_FACTOR = 0.8
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,17 @@ class Qualification:
 
 
 @dataclass(frozen=True)
+class Line:
+    """One pilot line of a platform: scale in the base unit of its dimension, clean-room class."""
+
+    name: str
+    dimension: str = ""
+    scale_base: float | None = None
+    cleanroom_class: int | None = None
+    gmp: bool = False
+
+
+@dataclass(frozen=True)
 class Document:
     """What the engine knows about one platform (or any ranked item)."""
 
@@ -106,6 +123,10 @@ class Document:
     services: tuple[str, ...] = ()
     experts: tuple[str, ...] = ()
     qualifications: tuple[Qualification, ...] = ()
+    lines: tuple[Line, ...] = ()
+    # Listing freshness: overdue after `due_on`, hidden from `hide_on` on (None: never).
+    due_on: datetime.date | None = None
+    hide_on: datetime.date | None = None
 
     def fields(self, vocabulary: Vocabulary) -> list[tuple[str, int]]:
         names = [vocabulary.service_names.get(c, "") for c in self.service_types]
@@ -151,6 +172,12 @@ class Query:
     industries: tuple[str, ...] = ()  # explicit codes
     vector: np.ndarray | None = None
     today: datetime.date | None = None
+    # Hard requirements read from the demand (platforms.capabilities.parse_requirements):
+    # dimension → (minimum in the base unit, the demand's words); best acceptable ISO class.
+    min_scale: dict[str, tuple[float, str]] = field(default_factory=dict)
+    cleanroom_max_class: int | None = None
+    cleanroom_phrase: str = ""
+    gmp: bool = False
 
 
 @dataclass
@@ -200,6 +227,7 @@ class Engine:
         self.weights = weights or Weights()
         self.use_synonyms = use_synonyms
         self.use_structure = use_structure
+        self.overdue_factor = OVERDUE_FACTOR
         self._lock = threading.RLock()
         # Whole terms for the tokenizer: every synonym, vocabulary name and term stays one token.
         add_terms(sorted(t for t in self.synonyms.terms() if len(t) >= 2))
@@ -213,7 +241,8 @@ class Engine:
         with self._lock:
             docs = list(documents)
             for name in ("active", "stale", "length", "region_idx", "lat", "lon", "tier", "services", "industries",
-                         "qual_until", "qual_from", "has_vector", "vectors"):
+                         "qual_until", "qual_from", "has_vector", "vectors", "scale_max", "has_lines",
+                         "clean_best", "due_ord", "hide_ord"):
                 self.__dict__.pop(name, None)
             self.docs: dict[int, Document] = {}
             self.slot_of: dict[int, int] = {}
@@ -253,6 +282,14 @@ class Engine:
         self.qual_until = grow(getattr(self, "qual_until", np.zeros((0, 2), dtype=np.int32)), 0, np.int32, (2,))
         self.qual_from = grow(getattr(self, "qual_from", np.zeros((0, 2), dtype=np.int32)), 0, np.int32, (2,))
         self.has_vector = grow(getattr(self, "has_vector", np.zeros(0, dtype=bool)), False, bool)
+        # Largest active line per scale dimension (NaN: no line of that dimension declared).
+        self.scale_max = grow(getattr(self, "scale_max", np.zeros((0, len(DIMENSIONS)), dtype=np.float64)), np.nan,
+                              np.float64, (len(DIMENSIONS),))
+        self.has_lines = grow(getattr(self, "has_lines", np.zeros(0, dtype=bool)), False, bool)
+        self.clean_best = grow(getattr(self, "clean_best", np.zeros(0, dtype=np.int16)), NO_CLEANROOM, np.int16)
+        # Freshness deadlines as day ordinals (0: none).
+        self.due_ord = grow(getattr(self, "due_ord", np.zeros(0, dtype=np.int32)), 0, np.int32)
+        self.hide_ord = grow(getattr(self, "hide_ord", np.zeros(0, dtype=np.int32)), 0, np.int32)
         self.vectors = grow(getattr(self, "vectors", np.zeros((0, 384), dtype=np.float32)), 0, np.float32, (384,))
         self._capacity = capacity
 
@@ -300,6 +337,18 @@ class Engine:
             if until > self.qual_until[slot, k]:
                 self.qual_until[slot, k] = until
                 self.qual_from[slot, k] = q.valid_from.toordinal() if q.valid_from else 0
+        self.scale_max[slot] = np.nan
+        self.has_lines[slot] = bool(doc.lines)
+        self.clean_best[slot] = NO_CLEANROOM
+        for line in doc.lines:
+            if line.dimension in DIMENSIONS and line.scale_base is not None:
+                d = DIMENSIONS.index(line.dimension)
+                current = self.scale_max[slot, d]
+                self.scale_max[slot, d] = line.scale_base if np.isnan(current) else max(current, line.scale_base)
+            if line.cleanroom_class is not None:
+                self.clean_best[slot] = min(int(self.clean_best[slot]), line.cleanroom_class)
+        self.due_ord[slot] = doc.due_on.toordinal() if doc.due_on else 0
+        self.hide_ord[slot] = doc.hide_on.toordinal() if doc.hide_on else 0
         return slot
 
     def term_counts(self, doc: Document) -> Counter[str]:
@@ -530,6 +579,8 @@ class Engine:
             mask &= chosen
         if query.region_prefix:
             mask &= self._region_mask(query.region_prefix, n)
+        today = (query.today or datetime.date.today()).toordinal()
+        mask &= self.eligible(query, n, today)
         if not mask.any():
             return []
         lexical = self._lexical(analysis, n)
@@ -552,6 +603,8 @@ class Engine:
             service, industry, region, qualification, tier, distance = parts
             score = score + (weights.service * service + weights.industry * industry + weights.region * region
                              + weights.qualification * qualification + weights.tier * tier)
+        overdue = (self.due_ord[:n] > 0) & (today > self.due_ord[:n])
+        score = np.where(overdue, score * self.overdue_factor, score)
         candidates = np.flatnonzero(mask & related)
         if len(candidates) == 0:
             return []
@@ -571,6 +624,21 @@ class Engine:
                 distance_km=(float(parts[5][slot]) if parts and not np.isnan(parts[5][slot]) else None),
                 document=self.docs[doc_id], analysis=analysis))
         return hits
+
+    def eligible(self, query: Query, n: int, today: int) -> np.ndarray:
+        """Hard filters that do not depend on the text: hidden listings (freshness) and pilot-line
+        requirements. A platform is excluded for scale only when it declared lines of that
+        dimension and the largest is smaller; for cleanliness only when it declared lines and none
+        is clean enough (decision 0306). Unknown capability is not a reason to exclude."""
+        hide = self.hide_ord[:n]
+        keep = ~((hide > 0) & (today >= hide))
+        for dimension, (minimum, _phrase) in query.min_scale.items():
+            if dimension in DIMENSIONS:
+                largest = self.scale_max[:n, DIMENSIONS.index(dimension)]
+                keep &= np.isnan(largest) | (largest >= minimum * (1 - 1e-9))
+        if query.cleanroom_max_class is not None:
+            keep &= ~self.has_lines[:n] | (self.clean_best[:n] <= query.cleanroom_max_class)
+        return keep
 
     def _structure(self, query: Query, analysis: Analysis, n: int):
         # Service-type fit: the weighted share of the wanted types the platform offers.
@@ -621,7 +689,8 @@ class Engine:
         lexical = self._indptr.nbytes + self._indices.nbytes + self._data.nbytes
         arrays = sum(a[:n].nbytes for a in (self.active, self.ids, self.stale, self.length, self.region_idx,
                                               self.lat, self.lon, self.tier, self.services, self.industries,
-                                              self.qual_until, self.qual_from, self.has_vector))
+                                              self.qual_until, self.qual_from, self.has_vector, self.scale_max,
+                                              self.has_lines, self.clean_best, self.due_ord, self.hide_ord))
         return {"dense": dense, "lexical": lexical, "structure": arrays}
 
 

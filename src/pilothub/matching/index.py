@@ -27,10 +27,13 @@ import numpy as np
 from django.conf import settings
 from django.db.models import Count, Max, QuerySet
 
+from pilothub.platforms import freshness
 from pilothub.platforms.models import (
     Equipment,
     Expert,
+    GmpStatus,
     Industry,
+    PilotLine,
     Platform,
     PlatformStatus,
     Qualification,
@@ -44,7 +47,7 @@ from .encoders import Encoder, get_encoder
 from .models import IndexChange, PassageEmbedding
 from .synonyms import default_table
 
-CHILD_MODELS = (Equipment, TestService, Qualification, Expert)
+CHILD_MODELS = (Equipment, TestService, Qualification, Expert, PilotLine)
 # Rows updated within this margin before the last seen time are refreshed again: a transaction
 # that committed late with an earlier timestamp is not missed.
 UPDATED_MARGIN = datetime.timedelta(seconds=5)
@@ -116,6 +119,7 @@ def region_names() -> dict[str, str]:
 def document_for(platform: Platform, names: dict[str, str]) -> eng.Document:
     """A platform as the engine sees it; expects the relations prefetched (see platform_rows)."""
     path = platform.region.path
+    deadlines = freshness.platform_deadlines(platform)
     full_name = "".join(names.get(code, code) for code in path.strip("/").split("/"))
     return eng.Document(
         id=platform.pk, name=platform.name, region_code=platform.region_id, region_path=path,
@@ -130,12 +134,16 @@ def document_for(platform: Platform, names: dict[str, str]) -> eng.Document:
         experts=tuple(" ".join(p for p in (x.title, x.field) if p) for x in platform.experts.all()),
         qualifications=tuple(eng.Qualification(q.kind, q.valid_from, q.valid_until)
                              for q in platform.qualifications.all()),
+        lines=tuple(eng.Line(name=line.name, dimension=line.scale_dimension, scale_base=line.scale_base,
+                             cleanroom_class=line.cleanroom_class, gmp=line.gmp_status == GmpStatus.INSPECTED)
+                    for line in platform.pilot_lines.all() if line.is_active),
+        due_on=deadlines.due_on, hide_on=deadlines.hide_on,
     )
 
 
 def platform_rows(ids: Iterable[int] | None = None) -> QuerySet[Platform]:
     queryset = Platform.objects.filter(status=PlatformStatus.PUBLISHED).select_related("region").prefetch_related(
-        "service_types", "industries", "equipment", "test_services", "experts", "qualifications")
+        "service_types", "industries", "equipment", "test_services", "experts", "qualifications", "pilot_lines")
     if ids is not None:
         queryset = queryset.filter(pk__in=list(ids))
     return queryset.order_by("pk")
@@ -193,6 +201,7 @@ def rebuild() -> eng.Engine:
         encoder = get_encoder(choice)
         vocabulary = vocabulary_from_db()
         engine = eng.Engine(encoder=encoder, synonyms=default_table(), vocabulary=vocabulary)
+        engine.overdue_factor = freshness.overdue_score_factor()
         # Read the fingerprint first: a change that lands while we read rows is seen next time.
         state = _State(engine=engine, encoder_choice=choice, vocabulary=_vocabulary_signature(),
                        platforms=_platform_fingerprint(), last_change=_last_change(),

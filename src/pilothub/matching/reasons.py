@@ -6,12 +6,15 @@ import datetime
 
 from pilothub.core.text import tokens
 
-from .engine import Engine, Hit, Query, calibration
+from .engine import Document, Engine, Hit, Query, calibration
 
 TIER_NAMES = {"national": "国家级", "provincial": "省级", "municipal": "市级", "cultivating": "培育"}
 MAX_TERMS = 6
 MAX_ITEMS = 3
 # Words too general to explain a match on their own (they still count in BM25, with a low idf).
+DIMENSION_NAMES = {"volume": "体积", "mass": "质量", "area": "面积", "count": "数量"}
+BASE_UNITS = {"volume": "L", "mass": "kg", "area": "m²", "count": "件"}
+CLEANROOM_NAMES = {5: "ISO 5（百级）", 6: "ISO 6（千级）", 7: "ISO 7（万级）", 8: "ISO 8（十万级）", 9: "ISO 9（三十万级）"}
 _GENERIC = {"检测", "测试", "检验", "中试", "平台", "服务", "分析", "试验", "技术", "研发", "生产", "产品"}
 
 
@@ -86,4 +89,41 @@ def reasons_for(engine: Engine, hit: Hit, query: Query, *, today: datetime.date 
                                                for kind, until in sorted(latest.items())]))
     if doc.tier in ("national", "provincial"):
         reasons.append(f"平台层级：{TIER_NAMES[doc.tier]}")
+    reasons += capability_reasons(doc, query)
+    if doc.due_on is not None and day > doc.due_on:
+        reasons.append(f"信息待更新：平台超过确认期限（{doc.due_on:%Y-%m-%d}）未确认信息，排序已下调")
+    return reasons
+
+
+def _amount(dimension: str, value: float) -> str:
+    text = f"{value:,.3f}".rstrip("0").rstrip(".")
+    return f"{text} {BASE_UNITS.get(dimension, '')}".strip()
+
+
+def capability_reasons(doc: Document, query: Query) -> list[str]:
+    """How the platform's declared lines meet the demand's hard requirements (platforms whose
+    lines fall short never reach here: the engine leaves them out)."""
+    reasons: list[str] = []
+    for dimension, (minimum, phrase) in query.min_scale.items():
+        lines = [line for line in doc.lines if line.dimension == dimension and line.scale_base is not None]
+        fitting = sorted((line for line in lines if (line.scale_base or 0.0) >= minimum * (1 - 1e-9)),
+                         key=lambda line: -(line.scale_base or 0))
+        if fitting:
+            reasons.append(f"产线规模满足“{phrase}”：" + _quote([f"{line.name}（{_amount(dimension, line.scale_base or 0)}）"
+                                                          for line in fitting[:MAX_ITEMS]]))
+        else:
+            reasons.append(f"平台未填报{DIMENSION_NAMES.get(dimension, '')}规模，是否满足“{phrase}”请与平台确认")
+    if query.cleanroom_max_class is not None:
+        clean = sorted((line for line in doc.lines if line.cleanroom_class is not None
+                        and line.cleanroom_class <= query.cleanroom_max_class), key=lambda line: line.cleanroom_class or 0)
+        if clean:
+            reasons.append(f"洁净条件满足“{query.cleanroom_phrase}”：" + _quote(
+                [f"{line.name}（{CLEANROOM_NAMES.get(line.cleanroom_class or 0, line.cleanroom_class)}）"
+                 for line in clean[:MAX_ITEMS]]))
+        else:
+            reasons.append(f"平台未填报产线洁净等级，是否满足“{query.cleanroom_phrase}”请与平台确认")
+    if query.gmp:
+        gmp = [line.name for line in doc.lines if line.gmp]
+        if gmp:
+            reasons.append("具备通过 GMP 符合性检查的产线：" + _quote(gmp[:MAX_ITEMS]))
     return reasons

@@ -11,6 +11,7 @@ from django.utils import timezone
 from pilothub.core.errors import DomainError
 from pilothub.core.text import normalise
 from pilothub.demands.models import Demand
+from pilothub.platforms.capabilities import Requirements, parse_requirements
 from pilothub.platforms.models import Platform, ServiceType
 from pilothub.regions.selectors import region_get
 
@@ -61,6 +62,24 @@ def _validate_top(top: int, maximum: int = MAX_TOP) -> int:
     return top
 
 
+def with_requirements(query: Query) -> Query:
+    """Reads the hard pilot-line requirements of the query text ("需要 2000L 以上", "万级洁净")
+    into the query: platforms whose declared lines fall short are left out (decision 0306)."""
+    requirements = parse_requirements(query.text)
+    query.min_scale = {dimension: (minimum, next(s.phrase for s in requirements.scales
+                                                 if s.dimension == dimension and s.minimum == minimum))
+                       for dimension, minimum in requirements.min_scale().items()}
+    query.cleanroom_max_class = requirements.cleanroom_max_class
+    query.cleanroom_phrase = requirements.cleanroom_phrase
+    query.gmp = requirements.gmp
+    return query
+
+
+def match_requirements(text: str) -> Requirements:
+    """The hard requirements matching reads from a text, for pages that show them."""
+    return parse_requirements(text or "")
+
+
 def service_type_codes(values: Sequence[str]) -> tuple[str, ...]:
     """Service types given as codes, Chinese names or synonyms → codes (unknown ones are an error)."""
     if not values:
@@ -88,7 +107,7 @@ def match_platforms(*, text: str, region: str | None = None, service_types: Sequ
     prefix = region_get(code=region).path if region else None
     codes = service_type_codes(service_types)
     query = Query(text=cleaned, region_prefix=prefix, service_types=codes, today=timezone.localdate())
-    return _platform_matches(query, top)
+    return _platform_matches(with_requirements(query), top)
 
 
 def _platform_matches(query: Query, top: int) -> list[PlatformMatch]:
@@ -99,13 +118,13 @@ def _platform_matches(query: Query, top: int) -> list[PlatformMatch]:
 
 
 def _demand_query(demand: Demand) -> Query:
-    return Query(
+    return with_requirements(Query(
         text=f"{demand.title}\n{demand.text}"[:MAX_TEXT_CHARS],
         preferred_region_prefix=demand.region_preference.path if demand.region_preference else None,
         service_types=tuple(st.code for st in demand.service_types.all()),
         industries=(demand.industry_id,) if demand.industry_id else (),
         today=timezone.localdate(),
-    )
+    ))
 
 
 def platforms_for_demand(*, demand: Demand, top: int = 10) -> list[PlatformMatch]:

@@ -224,3 +224,142 @@ class Expert(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# --- Pilot-line capabilities and structured accreditation scope (issue 11) ---------------------
+# Vocabularies and unit factors live in platforms/capabilities.py (decision 0306); the rows keep
+# the amount as entered and the same amount in the base unit of its dimension, so filters and
+# matching compare numbers without converting.
+
+
+class ProcessStep(models.TextChoices):
+    """The stages a pilot line serves, in the words of the seed policies (中试平台主要功能)."""
+
+    TECH_MATURATION = "tech_maturation", _("技术熟化")
+    PROCESS_IMPROVEMENT = "process_improvement", _("性能工艺改进")
+    SCALE_UP = "scale_up", _("工艺放大")
+    PROCESS_VALIDATION = "process_validation", _("工艺验证")
+    SAMPLE_TRIAL = "sample_trial", _("样品试制")
+    SMALL_BATCH = "small_batch", _("小批量试产")
+    TYPE_TEST = "type_test", _("产品型式试验")
+    RELIABILITY = "reliability", _("可靠性验证")
+
+
+class ScaleDimension(models.TextChoices):
+    VOLUME = "volume", _("体积")
+    MASS = "mass", _("质量")
+    AREA = "area", _("面积")
+    COUNT = "count", _("数量")
+
+
+class GmpStatus(models.TextChoices):
+    NONE = "", _("无")
+    DESIGNED = "designed", _("按 GMP 要求设计建设")
+    INSPECTED = "inspected", _("通过 GMP 符合性检查")
+
+
+class PilotLine(models.Model):
+    """One line or process unit of a platform: what step it serves, how large, how clean."""
+
+    platform = models.ForeignKey(Platform, verbose_name=_("平台"), on_delete=models.CASCADE,
+                                 related_name="pilot_lines")
+    name = models.CharField(_("产线/工艺名称"), max_length=200)
+    process_step = models.CharField(_("工艺环节"), max_length=32, choices=ProcessStep.choices, db_index=True)
+    description = models.TextField(_("说明"), blank=True)
+    scale_value = models.DecimalField(_("规模/批量"), max_digits=14, decimal_places=3, null=True, blank=True)
+    scale_unit = models.CharField(_("单位"), max_length=16, blank=True)
+    scale_dimension = models.CharField(_("量纲"), max_length=8, choices=ScaleDimension.choices, blank=True,
+                                       db_index=True)
+    # scale_value converted to the base unit of its dimension (L, kg, m², 件); set by the service.
+    scale_base = models.FloatField(_("规模（基本单位）"), null=True, blank=True, db_index=True)
+    # ISO 14644-1 / GB 50073-2013 air-cleanliness class N (5 = 百级 … 8 = 十万级); null = none.
+    cleanroom_class = models.PositiveSmallIntegerField(_("洁净度等级（ISO/GB 50073 N级）"), null=True, blank=True)
+    gmp_status = models.CharField(_("GMP 状态"), max_length=16, choices=GmpStatus.choices, blank=True, default="")
+    is_active = models.BooleanField(_("在用"), default=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    class Meta:
+        ordering = ["platform", "process_step", "name"]
+        indexes = [models.Index(fields=["scale_dimension", "scale_base"])]
+        verbose_name = _("中试产线")
+        verbose_name_plural = _("中试产线")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class HazardPermitKind(models.TextChoices):
+    HAZCHEM_PRODUCTION = "hazchem_production", _("危险化学品安全生产许可证")
+    HAZCHEM_USE = "hazchem_use", _("危险化学品安全使用许可证")
+    HAZCHEM_BUSINESS = "hazchem_business", _("危险化学品经营许可证")
+    KEY_HAZARD_PROCESS = "key_hazard_process", _("重点监管危险化工工艺")
+    PRECURSOR = "precursor", _("易制毒化学品许可/备案")
+    RADIATION = "radiation", _("辐射安全许可证")
+    BIOSAFETY = "biosafety", _("病原微生物实验室备案")
+    OTHER = "other", _("其他许可")
+
+
+class HazardPermit(models.Model):
+    """A hazardous-process permit (危险化学品安全生产许可, 重点监管危险化工工艺 …) of a platform."""
+
+    platform = models.ForeignKey(Platform, verbose_name=_("平台"), on_delete=models.CASCADE,
+                                 related_name="hazard_permits")
+    line = models.ForeignKey(PilotLine, verbose_name=_("适用产线"), null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="hazard_permits")
+    kind = models.CharField(_("许可类型"), max_length=32, choices=HazardPermitKind.choices)
+    processes = models.CharField(_("许可工艺/范围"), max_length=255, blank=True)
+    number = models.CharField(_("许可证编号"), max_length=64, blank=True)
+    valid_until = models.DateField(_("有效期至"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["platform", "kind"]
+        verbose_name = _("危险工艺许可")
+        verbose_name_plural = _("危险工艺许可")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.number}".strip()
+
+    def is_valid_on(self, day: datetime.date | None = None) -> bool:
+        day = day or timezone.localdate()
+        return self.valid_until is None or day <= self.valid_until
+
+
+class AccreditationScopeItem(models.Model):
+    """One line of a CMA/CNAS certificate's scope annex: object, parameter, method standard."""
+
+    qualification = models.ForeignKey(Qualification, verbose_name=_("资质"), on_delete=models.CASCADE,
+                                      related_name="scope_items")
+    category = models.CharField(_("检测对象/类别"), max_length=128)
+    parameter = models.CharField(_("项目/参数"), max_length=128, blank=True)
+    standard = models.CharField(_("依据标准/方法"), max_length=255, blank=True)
+    limitation = models.CharField(_("限制范围"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["qualification", "category", "parameter"]
+        verbose_name = _("资质认可范围条目")
+        verbose_name_plural = _("资质认可范围条目")
+
+    def __str__(self) -> str:
+        return " ".join(p for p in (self.category, self.parameter, self.standard) if p)
+
+
+class FreshnessReminder(models.Model):
+    """A freshness reminder sent for one confirmation deadline (one row per platform, deadline and
+    stage, so the daily task never sends the same reminder twice)."""
+
+    platform = models.ForeignKey(Platform, verbose_name=_("平台"), on_delete=models.CASCADE,
+                                 related_name="freshness_reminders")
+    deadline = models.DateField(_("确认截止日"))
+    stage = models.CharField(_("提醒阶段"), max_length=32)
+    sent_at = models.DateTimeField(_("发送时间"), default=timezone.now)
+    recipients = models.PositiveIntegerField(_("收件人数"), default=0)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        constraints = [models.UniqueConstraint(fields=["platform", "deadline", "stage"],
+                                               name="unique_freshness_reminder")]
+        verbose_name = _("信息更新提醒")
+        verbose_name_plural = _("信息更新提醒")
+
+    def __str__(self) -> str:
+        return f"{self.platform_id} {self.deadline} {self.stage}"

@@ -1,4 +1,8 @@
 from django.urls import URLPattern, URLResolver
 
+from .views_trust import trust_urlpatterns
+
 app_name = "platforms"
 urlpatterns: list[URLPattern | URLResolver] = []
+# Trust layer (freshness confirmation, pilot lines): issue 11.
+urlpatterns += trust_urlpatterns

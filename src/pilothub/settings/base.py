@@ -150,6 +150,7 @@ CELERY_TIMEZONE = TIME_ZONE
 # Periodic jobs for `celery beat` (production); in the embedded setup run the commands from cron.
 CELERY_BEAT_SCHEDULE = {
     "expire-demands": {"task": "demands.expire_overdue", "schedule": crontab(hour=0, minute=10)},
+    "platform-freshness-reminders": {"task": "platforms.freshness_reminders", "schedule": crontab(hour=8, minute=30)},
 }
 
 SESSION_COOKIE_AGE = 8 * 3600  # a working day; government systems expect sessions to expire
