@@ -38,6 +38,9 @@ class Organisation(models.Model):
                                related_name="organisations")
     address = models.CharField(_("地址"), max_length=255, blank=True)
     legal_representative = models.CharField(_("法定代表人"), max_length=64, blank=True)
+    # Shareholders as recorded at registration: [{"name": ..., "credit_code": ...}] (credit code for
+    # corporate shareholders, may be empty). Read by the voucher related-party check.
+    shareholders = models.JSONField(_("股东"), default=list, blank=True)
     is_sme = models.BooleanField(_("中小微企业"), default=False)
     is_tech_sme = models.BooleanField(_("科技型中小企业"), default=False)
     status = models.CharField(_("审核状态"), max_length=16, choices=OrganisationStatus.choices,

@@ -78,6 +78,9 @@ class ContractIn(Schema):
     signed_on: datetime.date
     planned_start: datetime.date | None = None
     planned_end: datetime.date | None = None
+    service_type: str | None = None
+    test_service_id: int | None = None
+    quantity: int | None = None
 
 
 class RatingIn(Schema):
@@ -243,6 +246,122 @@ def booking_cancel(request, booking_id: int, payload: ReasonIn):
     return services.booking_cancel(booking=booking, actor=request.user, reason=payload.reason)
 
 
+# --- availability settings (operators) ----------------------------------------------------------------
+
+class HoursRowIn(Schema):
+    weekday: int
+    opens: datetime.time
+    closes: datetime.time
+
+
+class HoursIn(Schema):
+    equipment_id: int | None = None
+    rows: list[HoursRowIn]
+
+
+class HoursRowOut(Schema):
+    weekday: int
+    opens: datetime.time
+    closes: datetime.time
+
+
+class MaintenanceIn(Schema):
+    start: datetime.datetime
+    end: datetime.datetime
+    reason: str = ""
+
+
+class MaintenanceOut(Schema):
+    id: int
+    equipment_id: int
+    start: datetime.datetime
+    end: datetime.datetime
+    reason: str
+
+
+class MaintenanceCreatedOut(MaintenanceOut):
+    conflicting_bookings: list[int]
+
+
+class PolicyIn(Schema):
+    free_cancel_hours: int
+    late_cancellation: str
+    max_advance_days: int = 90
+
+
+class PolicyOut(Schema):
+    free_cancel_hours: int
+    late_cancellation: str
+    max_advance_days: int
+
+
+class EquipmentAvailabilityOut(Schema):
+    equipment_id: int
+    name: str
+    hours: list[HoursRowOut]
+    maintenance: list[MaintenanceOut]
+
+
+class AvailabilityOut(Schema):
+    platform_id: int
+    policy: PolicyOut
+    default_hours: list[HoursRowOut]
+    equipment: list[EquipmentAvailabilityOut]
+
+
+def _availability_out(platform) -> dict:
+    data = selectors.availability_for_platform(platform=platform)
+    return {"platform_id": platform.pk, "policy": data["policy"], "default_hours": data["default_hours"],
+            "equipment": [{"equipment_id": row["equipment"].pk, "name": row["equipment"].name, "hours": row["hours"],
+                           "maintenance": row["maintenance"]} for row in data["equipment"]]}
+
+
+@router.get("/platforms/{platform_id}/availability", auth=AUTH, response=AvailabilityOut,
+            summary="开放设置 Availability settings (operators)")
+def availability_get(request, platform_id: int):
+    return _availability_out(selectors.platform_get_for_operator(platform_id=platform_id, user=request.user))
+
+
+@router.put("/platforms/{platform_id}/opening-hours", auth=AUTH, response=AvailabilityOut,
+            summary="设置开放时间（整周替换）Replace weekly opening hours")
+def opening_hours_put(request, platform_id: int, payload: HoursIn):
+    platform = selectors.platform_get_for_operator(platform_id=platform_id, user=request.user)
+    equipment = None
+    if payload.equipment_id is not None:
+        equipment = platform.equipment.filter(pk=payload.equipment_id).first()
+        if equipment is None:
+            raise DomainError("invalid_equipment", "设备不属于该平台", "The equipment is not on this platform",
+                              field="equipment_id")
+    services.opening_hours_set(platform=platform, actor=request.user, equipment=equipment,
+                               rows=[(row.weekday, row.opens, row.closes) for row in payload.rows])
+    return _availability_out(platform)
+
+
+@router.put("/platforms/{platform_id}/booking-policy", auth=AUTH, response=PolicyOut,
+            summary="设置取消规则 Set the cancellation rule")
+def booking_policy_put(request, platform_id: int, payload: PolicyIn):
+    platform = selectors.platform_get_for_operator(platform_id=platform_id, user=request.user)
+    return services.booking_policy_set(platform=platform, actor=request.user, **payload.dict())
+
+
+@router.post("/equipment/{equipment_id}/maintenance", auth=AUTH, response={201: MaintenanceCreatedOut},
+             summary="登记维护时段 Add a maintenance block")
+def maintenance_add(request, equipment_id: int, payload: MaintenanceIn):
+    equipment = selectors.equipment_get_for_booking(equipment_id=equipment_id)
+    selectors.platform_get_for_operator(platform_id=equipment.platform_id, user=request.user)
+    block = services.maintenance_block_add(equipment=equipment, actor=request.user, **payload.dict())
+    conflicts = [booking.pk for booking in services.maintenance_conflicts(block)]
+    return Status(201, {"id": block.pk, "equipment_id": block.equipment_id, "start": block.start, "end": block.end,
+                        "reason": block.reason, "conflicting_bookings": conflicts})
+
+
+@router.delete("/maintenance/{block_id}", auth=AUTH, response={204: None}, summary="删除维护时段 Remove a block")
+def maintenance_delete(request, block_id: int):
+    block = selectors.maintenance_get_for_operator(block_id=block_id, user=request.user)
+    services.maintenance_block_delete(block=block, actor=request.user)
+    return Status(204, None)
+
+
 # --- service orders -------------------------------------------------------------------------------
 
 @router.get("/orders", auth=AUTH, response=list[OrderOut], summary="订单列表 Orders")
@@ -268,7 +387,8 @@ def order_quote(request, order_id: int, payload: AmountIn):
 def order_contract(request, order_id: int, payload: ContractIn):
     return services.order_contract(order=_order(request, order_id), actor=request.user, amount=payload.amount,
                                    signed_on=payload.signed_on, planned_start=payload.planned_start,
-                                   planned_end=payload.planned_end)
+                                   planned_end=payload.planned_end, service_type_code=payload.service_type,
+                                   test_service_id=payload.test_service_id, quantity=payload.quantity)
 
 
 @router.post("/orders/{order_id}/voucher", auth=AUTH, response={201: VoucherUseOut}, summary="使用创新券 Use vouchers")
@@ -361,3 +481,117 @@ def voucher_report_export(request, year: int | None = None):
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="vouchers-{year or "all"}.xlsx"'
     return response
+
+
+# --- voucher redemption (兑付) ----------------------------------------------------------------------
+
+class CheckOut(Schema):
+    rule: str
+    title: str
+    flagged: bool
+    applicable: bool
+    explanation: str
+    records: list[dict]
+    params: dict
+
+
+class RedemptionOut(Schema):
+    id: int
+    order_id: int
+    mode: str
+    amount: int
+    payee: str
+    status: str
+    evidence: dict
+    review_note: str
+    batch: str | None
+    checks: list[CheckOut]
+
+    @staticmethod
+    def resolve_payee(obj) -> str:
+        return obj.payee.name
+
+    @staticmethod
+    def resolve_batch(obj) -> str | None:
+        return obj.batch.reference if obj.batch_id else None
+
+    @staticmethod
+    def resolve_checks(obj) -> list:
+        return obj.flags_at_decision or obj.flags_at_submission
+
+
+class RedemptionDetailOut(RedemptionOut):
+    @staticmethod
+    def resolve_checks(obj) -> list:
+        if getattr(obj, "hide_checks", False):
+            return []
+        # A redemption awaiting review shows the checks as they stand now.
+        if obj.status == "submitted":
+            return voucher_services.redemption_run_checks(obj)
+        return obj.flags_at_decision or obj.flags_at_submission
+
+
+class ApproveIn(Schema):
+    note: str = ""
+    acknowledge_flags: bool = False
+
+
+class BatchIn(Schema):
+    reference: str
+    paid_on: datetime.date
+    redemption_ids: list[int]
+    note: str = ""
+
+
+class BatchOut(Schema):
+    id: int
+    reference: str
+    paid_on: datetime.date
+    total: int
+    redemption_ids: list[int]
+
+    @staticmethod
+    def resolve_redemption_ids(obj) -> list[int]:
+        return list(obj.redemptions.order_by("pk").values_list("pk", flat=True))
+
+
+@router.post("/orders/{order_id}/redemption", auth=AUTH, response={201: RedemptionOut},
+             summary="申请创新券兑付/报销 Claim the voucher part")
+def redemption_submit(request, order_id: int):
+    return Status(201, voucher_services.redemption_submit(order=_order(request, order_id), actor=request.user))
+
+
+@router.get("/voucher-redemptions", auth=AUTH, response=list[RedemptionOut], summary="兑付申请（审核人员）Redemptions")
+def redemption_list(request, status: str = ""):
+    return list(voucher_selectors.redemptions_for_reviewer(user=request.user, status=status)[:200])
+
+
+@router.get("/voucher-redemptions/{redemption_id}", auth=AUTH, response=RedemptionDetailOut,
+            summary="兑付申请及风险提示 One redemption with its checks")
+def redemption_detail(request, redemption_id: int):
+    redemption = voucher_selectors.redemption_get_for_user(redemption_id=redemption_id, user=request.user)
+    if not voucher_selectors.user_reviews_redemption(user=request.user, redemption=redemption):
+        # The parties follow their claim but do not see the fraud checks about them.
+        redemption.hide_checks = True  # type: ignore[attr-defined]
+    return redemption
+
+
+@router.post("/voucher-redemptions/{redemption_id}/approve", auth=AUTH, response=RedemptionOut,
+             summary="核准兑付 Approve")
+def redemption_approve(request, redemption_id: int, payload: ApproveIn):
+    redemption = voucher_selectors.redemption_get_for_user(redemption_id=redemption_id, user=request.user)
+    return voucher_services.redemption_approve(redemption=redemption, actor=request.user, note=payload.note,
+                                               acknowledge_flags=payload.acknowledge_flags)
+
+
+@router.post("/voucher-redemptions/{redemption_id}/return", auth=AUTH, response=RedemptionOut,
+             summary="退回兑付申请 Return with a reason")
+def redemption_return(request, redemption_id: int, payload: ReasonIn):
+    redemption = voucher_selectors.redemption_get_for_user(redemption_id=redemption_id, user=request.user)
+    return voucher_services.redemption_return(redemption=redemption, actor=request.user, reason=payload.reason)
+
+
+@router.post("/voucher-payment-batches", auth=AUTH, response={201: BatchOut}, summary="登记拨付批次 Record a payment batch")
+def payment_batch_create(request, payload: BatchIn):
+    batch = voucher_services.payment_batch_create(actor=request.user, **payload.dict())
+    return Status(201, batch)

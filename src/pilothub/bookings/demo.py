@@ -31,7 +31,7 @@ from .services import (
     rating_create,
 )
 from .vouchers.models import VoucherPlatform
-from .vouchers.services import voucher_apply
+from .vouchers.services import redemption_submit, voucher_apply
 
 DEMO_PDF = b"%PDF-1.4\n% PilotHub demo delivery report\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 SCORES = [(5, 5, 4, 5), (4, 4, 4, 5), (5, 4, 3, 4), (3, 4, 4, 3), (5, 5, 5, 5), (4, 3, 4, 4)]
@@ -71,6 +71,7 @@ def _walk_order(n: int, platform: Platform, operator: User, customer: Organisati
                          source=OrderSource.DIRECT, source_ref=f"demo:{n}")
     order_quote(order=order, actor=operator, amount=amount)
     order_contract(order=order, actor=operator, amount=amount, signed_on=signed_on)
+    attachment_add(order=order, actor=operator, kind="contract", name=f"合同-{n}.pdf", content=DEMO_PDF)
     if customer.is_tech_sme and VoucherPlatform.objects.filter(platform=platform, accepts=True).exists():
         # A date before the rule took effect leaves the order without vouchers.
         with contextlib.suppress(DomainError):
@@ -82,6 +83,11 @@ def _walk_order(n: int, platform: Platform, operator: User, customer: Organisati
     quality, timeliness, price, communication = SCORES[n % len(SCORES)]
     rating_create(order=order, actor=customer_user, quality=quality, timeliness=timeliness, price=price,
                   communication=communication, review=REVIEWS[n % len(REVIEWS)])
+    if order.voucher_uses.exists():
+        # The platform claims the voucher part (Beijing: 通兑), for the reviewers' redemption queue.
+        attachment_add(order=order, actor=operator, kind="invoice", name=f"发票-{n}.pdf", content=DEMO_PDF)
+        with contextlib.suppress(DomainError):
+            redemption_submit(order=order, actor=operator)
     # Move the timestamps back to the month the order represents.
     at = timezone.make_aware(datetime.datetime.combine(signed_on, datetime.time(10, 0)))
     ServiceOrder.objects.filter(pk=order.pk).update(created_at=at - datetime.timedelta(days=5),

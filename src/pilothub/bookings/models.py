@@ -67,6 +67,13 @@ class ServiceOrder(models.Model):
     # 对外开放: the customer is not the platform's own operating organisation. Set when the order
     # is made so later changes of ownership do not rewrite history.
     is_external = models.BooleanField(_("对外服务"), default=True)
+    # What the contract buys: the service type (voucher rules say which count; the split check groups
+    # by it) and, when the platform publishes a price for it, the test service and quantity.
+    service_type = models.ForeignKey("platforms.ServiceType", verbose_name=_("服务类型"), null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="+")
+    test_service = models.ForeignKey("platforms.TestService", verbose_name=_("检测服务"), null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="+")
+    quantity = models.PositiveIntegerField(_("数量"), null=True, blank=True)
     quoted_amount = models.PositiveBigIntegerField(_("报价（元）"), null=True, blank=True)
     contract_amount = models.PositiveBigIntegerField(_("合同金额（元）"), null=True, blank=True)
     contract_signed_on = models.DateField(_("签约日期"), null=True, blank=True)
@@ -133,6 +140,7 @@ class ServiceOrder(models.Model):
 class AttachmentKind(models.TextChoices):
     CONTRACT = "contract", _("合同")
     DELIVERY_REPORT = "delivery_report", _("交付报告")
+    INVOICE = "invoice", _("发票")
     OTHER = "other", _("其他")
 
 
@@ -342,8 +350,15 @@ class Booking(models.Model):
 
 
 # Voucher models live in their own subpackage; importing them here registers them with the app.
-from .vouchers.models import VoucherPlatform, VoucherUse, VoucherWallet  # noqa: E402
+from .vouchers.models import (  # noqa: E402
+    VoucherPaymentBatch,
+    VoucherPlatform,
+    VoucherRedemption,
+    VoucherUse,
+    VoucherWallet,
+)
 
 __all__ = ["AttachmentKind", "Booking", "BookingPolicy", "BookingStatus", "HOLDING_STATUSES", "LateCancellation",
            "MaintenanceBlock", "OpeningHours", "OrderAttachment", "OrderRating", "OrderSource", "OrderStatus",
-           "ServiceOrder", "VoucherPlatform", "VoucherUse", "VoucherWallet", "Weekday"]
+           "ServiceOrder", "VoucherPaymentBatch", "VoucherPlatform", "VoucherRedemption", "VoucherUse",
+           "VoucherWallet", "Weekday"]

@@ -280,6 +280,74 @@ def order_actions_for_user(*, order: ServiceOrder, user) -> list[str]:
     operator = user.role == Role.OPERATOR and user.organisation_id == order.platform.operator_id
     if rating is not None and rating.replied_at is None and operator:
         actions.append("reply")
-    if order.status not in ("accepted", "rated", "cancelled") and (operator or user.organisation_id == order.customer_id):
+    if order.status != "cancelled" and (operator or user.organisation_id == order.customer_id):
+        # After acceptance only invoices can still be added (the service checks the kind).
         actions.append("upload")
+    if _may_claim_redemption(order, user, operator):
+        actions.append("redeem")
     return actions
+
+
+def _may_claim_redemption(order: ServiceOrder, user, operator: bool) -> bool:
+    """The claimant of the order's voucher part: 通兑 the platform's operator, 通用 the enterprise."""
+    from pilothub.core.errors import DomainError
+
+    from .vouchers.models import RedemptionStatus, VoucherUseStatus
+    from .vouchers.services import REDEEMABLE_STATES, organisation_rule
+
+    if order.status not in REDEEMABLE_STATES or order.contract_signed_on is None:
+        return False
+    if not order.voucher_uses.filter(status=VoucherUseStatus.APPLIED).exists():
+        return False
+    if order.redemptions.exclude(status=RedemptionStatus.RETURNED).exists():
+        return False
+    try:
+        mode = organisation_rule(order.customer, order.contract_signed_on).mode
+    except DomainError:
+        return False
+    return operator if mode == "tongdui" else user.organisation_id == order.customer_id
+
+
+# --- availability settings (operators) ------------------------------------------------------------
+
+def platforms_for_operator(*, user) -> QuerySet[Platform]:
+    """The platforms the user operates (published or not), for the availability settings page."""
+    if not (user.is_authenticated and user.role == Role.OPERATOR and user.organisation_id):
+        return Platform.objects.none()
+    return Platform.objects.filter(operator_id=user.organisation_id).select_related("region").order_by("name")
+
+
+def platform_get_for_operator(*, platform_id: int, user) -> Platform:
+    """The gate for availability settings: only the platform's own operators; anyone else 404."""
+    platform = platforms_for_operator(user=user).filter(pk=platform_id).first()
+    if platform is None:
+        raise not_found("平台", "Platform")
+    return platform
+
+
+def maintenance_get_for_operator(*, block_id: int, user) -> MaintenanceBlock:
+    block = (MaintenanceBlock.objects.select_related("equipment__platform__region")
+             .filter(pk=block_id, equipment__platform__in=platforms_for_operator(user=user)).first())
+    if block is None:
+        raise not_found("维护时段", "Maintenance block")
+    return block
+
+
+def availability_for_platform(*, platform: Platform) -> dict[str, Any]:
+    """A platform's cancellation rule, its default hours, and each instrument's own hours and
+    upcoming maintenance blocks (three queries whatever the number of instruments)."""
+    from django.utils import timezone
+
+    equipment = list(Equipment.objects.filter(platform=platform, shareable=True).order_by("name"))
+    hours = list(OpeningHours.objects.filter(platform=platform).order_by("weekday", "opens"))
+    blocks = list(MaintenanceBlock.objects.filter(equipment__platform=platform, end__gt=timezone.now())
+                  .order_by("start"))
+    return {
+        "platform": platform,
+        "policy": booking_policy_for(platform),
+        "default_hours": [row for row in hours if row.equipment_id is None],
+        "equipment": [{"equipment": item,
+                       "hours": [row for row in hours if row.equipment_id == item.pk],
+                       "maintenance": [block for block in blocks if block.equipment_id == item.pk]}
+                      for item in equipment],
+    }

@@ -157,7 +157,7 @@ ORDER_ACTIONS: dict[str, tuple[type[django_forms.Form], Callable[..., Any]]] = {
     "quote": (forms.AmountForm, lambda o, u, d, f: services.order_quote(order=o, actor=u, amount=d["amount"])),
     "contract": (forms.ContractForm, lambda o, u, d, f: services.order_contract(
         order=o, actor=u, amount=d["amount"], signed_on=d["signed_on"], planned_start=d["planned_start"],
-        planned_end=d["planned_end"])),
+        planned_end=d["planned_end"], service_type_code=d["service_type"].pk if d["service_type"] else None)),
     "voucher": (forms.AmountForm, lambda o, u, d, f: voucher_services.voucher_apply(order=o, actor=u,
                                                                                     amount=d["amount"])),
     "start": (forms.EmptyForm, lambda o, u, d, f: services.order_start(order=o, actor=u)),
@@ -169,6 +169,7 @@ ORDER_ACTIONS: dict[str, tuple[type[django_forms.Form], Callable[..., Any]]] = {
     "rate": (forms.RatingForm, lambda o, u, d, f: services.rating_create(order=o, actor=u, **d)),
     "reply": (forms.ReplyForm, lambda o, u, d, f: services.rating_reply(rating=_rating_of(o), actor=u,
                                                                          reply=d["reply"])),
+    "redeem": (forms.EmptyForm, lambda o, u, d, f: voucher_services.redemption_submit(order=o, actor=u)),
     "upload": (forms.AttachmentForm, lambda o, u, d, f: services.attachment_add(
         order=o, actor=u, kind=d["kind"], name=f["file"].name, content=f["file"].read(MAX_ATTACHMENT_BYTES + 1))),
 }
@@ -201,6 +202,7 @@ def order_detail(request, order_id: int):
         "order": order, "action_forms": action_forms, "rating": _rating_of(order),
         "attachments": order.attachments.all(), "bookings": order.bookings.select_related("equipment"),
         "voucher_uses": order.voucher_uses.filter(status="applied"),
+        "redemptions": voucher_selectors.redemptions_for_order(order=order),
     }, status=400 if bound is not None and bound.errors else 200)
 
 
@@ -256,3 +258,141 @@ def voucher_platform(request, platform_id: int):
     except DomainError as error:
         messages.error(request, error.message)
     return redirect("bookings:vouchers")
+
+
+# --- availability settings (operators) -------------------------------------------------------------
+
+@login_required
+def availability_home(request):
+    platforms = list(selectors.platforms_for_operator(user=request.user))
+    if len(platforms) == 1:
+        return redirect("bookings:availability_platform", platform_id=platforms[0].pk)
+    return render(request, "bookings/availability_home.html", {"platforms": platforms})
+
+
+def _availability_forms(platform, data=None, action=""):
+    equipment = [(item.pk, item.name) for item in platform.equipment.filter(shareable=True).order_by("name")]
+    policy = selectors.booking_policy_for(platform)
+    return {
+        "policy": forms.PolicyForm(data if action == "policy" else None, initial={
+            "free_cancel_hours": policy.free_cancel_hours, "late_cancellation": policy.late_cancellation,
+            "max_advance_days": policy.max_advance_days}),
+        "hours": forms.HoursForm(data if action == "hours" else None, equipment_choices=equipment),
+        "maintenance": forms.MaintenanceForm(data if action == "maintenance" else None, equipment_choices=equipment),
+    }
+
+
+def _availability_action(request, platform, action: str, form) -> str:
+    """Run one settings action through its service; returns the success message."""
+    data = form.cleaned_data
+    if action == "policy":
+        services.booking_policy_set(platform=platform, actor=request.user, **data)
+        return _("已保存取消规则")
+    if action == "hours":
+        equipment = platform.equipment.filter(pk=data["equipment"]).first() if data["equipment"] else None
+        services.opening_hours_set(platform=platform, actor=request.user, equipment=equipment, rows=form.rows())
+        return _("已保存开放时间")
+    equipment = platform.equipment.get(pk=data["equipment"])
+    block = services.maintenance_block_add(equipment=equipment, actor=request.user, start=data["start"],
+                                           end=data["end"], reason=data["reason"])
+    conflicts = services.maintenance_conflicts(block)
+    if conflicts:
+        return _("已登记维护时段；该时段内有 %(n)d 个预约，请在预约审批中逐一处理") % {"n": len(conflicts)}
+    return _("已登记维护时段")
+
+
+@login_required
+def availability_platform(request, platform_id: int):
+    try:
+        platform = selectors.platform_get_for_operator(platform_id=platform_id, user=request.user)
+    except DomainError as error:
+        return _error_page(request, error)
+    action = request.POST.get("action", "")
+    settings_forms = _availability_forms(platform, request.POST if request.method == "POST" else None, action)
+    if request.method == "POST":
+        try:
+            if action == "delete_maintenance":
+                block = selectors.maintenance_get_for_operator(block_id=int(request.POST.get("block", 0) or 0),
+                                                               user=request.user)
+                services.maintenance_block_delete(block=block, actor=request.user)
+                messages.success(request, _("已删除维护时段"))
+                return redirect("bookings:availability_platform", platform_id=platform.pk)
+            form = settings_forms.get(action)
+            if form is not None and form.is_valid():
+                messages.success(request, _availability_action(request, platform, action, form))
+                return redirect("bookings:availability_platform", platform_id=platform.pk)
+        except DomainError as error:
+            form = settings_forms.get(action)
+            if form is None:
+                messages.error(request, error.message)
+            else:
+                add_domain_error(form, error)
+    status = 400 if any(form.errors for form in settings_forms.values()) else 200
+    return render(request, "bookings/availability.html", {
+        **selectors.availability_for_platform(platform=platform), "forms": settings_forms,
+        "platforms": selectors.platforms_for_operator(user=request.user)}, status=status)
+
+
+# --- voucher redemptions (reviewers) -------------------------------------------------------------------
+
+@login_required
+def voucher_redemptions(request):
+    form = forms.PaymentBatchForm(request.POST or None)
+    try:
+        if request.method == "POST" and form.is_valid():
+            ids = [int(value) for value in request.POST.getlist("redemption") if value.isdigit()]
+            try:
+                batch = voucher_services.payment_batch_create(actor=request.user, redemption_ids=ids,
+                                                              **form.cleaned_data)
+            except DomainError as error:
+                add_domain_error(form, error)
+            else:
+                messages.success(request, _("已登记拨付批次 %(ref)s，合计 %(total)d 元") % {
+                    "ref": batch.reference, "total": batch.total})
+                return redirect("bookings:redemptions")
+        status = request.GET.get("status", "")
+        redemptions = voucher_selectors.redemptions_for_reviewer(user=request.user, status=status)[:200]
+    except DomainError as error:
+        return _error_page(request, error)
+    return render(request, "bookings/redemption_list.html", {"redemptions": redemptions, "form": form,
+                                                             "status": status},
+                  status=400 if form.errors else 200)
+
+
+@login_required
+def voucher_redemption_detail(request, redemption_id: int):
+    try:
+        redemption = voucher_selectors.redemption_get_for_user(redemption_id=redemption_id, user=request.user)
+    except DomainError as error:
+        return _error_page(request, error)
+    action = request.POST.get("action", "")
+    approve = forms.RedemptionApproveForm(request.POST if action == "approve" else None)
+    give_back = forms.RedemptionReturnForm(request.POST if action == "return" else None)
+    bound = approve if action == "approve" else give_back if action == "return" else None
+    if request.method == "POST" and bound is not None and bound.is_valid():
+        data = bound.cleaned_data
+        try:
+            if action == "approve":
+                voucher_services.redemption_approve(redemption=redemption, actor=request.user, note=data["note"],
+                                                    acknowledge_flags=data["acknowledge_flags"])
+                messages.success(request, _("已核准兑付申请"))
+            else:
+                voucher_services.redemption_return(redemption=redemption, actor=request.user, reason=data["reason"])
+                messages.success(request, _("已退回兑付申请"))
+        except DomainError as error:
+            add_domain_error(bound, error)
+        else:
+            return redirect("bookings:redemption_detail", redemption_id=redemption.pk)
+    reviews = voucher_selectors.user_reviews_redemption(user=request.user, redemption=redemption)
+    checks = [] if not reviews else (
+        voucher_services.redemption_run_checks(redemption) if redemption.status == "submitted"
+        else redemption.flags_at_decision or redemption.flags_at_submission)
+    attachments = {a.pk: a for a in redemption.order.attachments.all()}
+    evidence = [(kind, [attachments[pk] for pk in ids if pk in attachments])
+                for kind, ids in redemption.evidence.items()]
+    return render(request, "bookings/redemption_detail.html", {
+        "redemption": redemption, "order": redemption.order, "checks": checks, "evidence": evidence,
+        "flag_count": sum(1 for check in checks if check["flagged"]), "approve_form": approve,
+        "return_form": give_back,
+        "may_review": redemption.status == "submitted" and reviews, "reviews": reviews,
+    }, status=400 if bound is not None and bound.errors else 200)

@@ -63,6 +63,9 @@ def _display_name(name: str) -> str:
 _UPLOAD_RULES = {
     AttachmentKind.CONTRACT: ({OrderStatus.QUOTED, OrderStatus.CONTRACTED, OrderStatus.IN_PROGRESS}, "operator"),
     AttachmentKind.DELIVERY_REPORT: ({OrderStatus.IN_PROGRESS, OrderStatus.DELIVERED}, "operator"),
+    # 通兑: the platform invoices; 通用: the enterprise files the invoice it was given.
+    AttachmentKind.INVOICE: ({OrderStatus.CONTRACTED, OrderStatus.IN_PROGRESS, OrderStatus.DELIVERED,
+                              OrderStatus.ACCEPTED, OrderStatus.RATED}, "either"),
     AttachmentKind.OTHER: ({OrderStatus.INQUIRY, OrderStatus.QUOTED, OrderStatus.CONTRACTED,
                             OrderStatus.IN_PROGRESS, OrderStatus.DELIVERED}, "either"),
 }

@@ -276,10 +276,18 @@ def opening_hours_set(*, platform: Platform, actor: User, rows: list[tuple[int, 
     new_rows = [OpeningHours(platform=platform, equipment=equipment, weekday=weekday, opens=opens, closes=closes)
                 for weekday, opens, closes in rows]
     for row in new_rows:
-        raise_first_validation_error(row, exclude=["platform", "equipment"])
+        if not (isinstance(row.weekday, int) and 0 <= row.weekday <= 6):
+            raise DomainError("invalid_weekday", "星期须为 0（周一）到 6（周日）", "The weekday must be 0 (Monday) to 6",
+                              field="weekday")
         if row.closes <= row.opens:
             raise DomainError("invalid_range", "结束时间必须晚于开始时间", "Closing must be after opening",
                               field="closes")
+        raise_first_validation_error(row, exclude=["platform", "equipment"])
+    by_day = sorted(new_rows, key=lambda r: (r.weekday, r.opens))
+    for first, second in zip(by_day, by_day[1:], strict=False):
+        if first.weekday == second.weekday and second.opens < first.closes:
+            raise DomainError("hours_overlap", f"{second.get_weekday_display()}的开放时段相互重叠，请合并后再保存",
+                              "Opening intervals of the same weekday overlap", field="opens")
     existing = OpeningHours.objects.filter(platform=platform, equipment=equipment)
     before = {"rows": [str(row) for row in existing]}
     existing.delete()
@@ -297,6 +305,14 @@ def maintenance_block_add(*, equipment: Equipment, actor: User, start: datetime.
     start, end = _aware(start, "start"), _aware(end, "end")
     if end <= start:
         raise DomainError("invalid_range", "结束时间必须晚于开始时间", "The end must be after the start", field="end")
+    if end <= timezone.now():
+        raise DomainError("end_in_past", "维护时段已结束，无需登记", "The maintenance period is already over", field="end")
+    if end - start > datetime.timedelta(days=366):
+        raise DomainError("range_too_long", "单个维护时段不能超过一年", "A maintenance block may last at most a year",
+                          field="end")
+    if MaintenanceBlock.objects.filter(equipment=equipment, start__lt=end, end__gt=start).exists():
+        raise DomainError("maintenance_overlap", "与已登记的维护时段重叠", "Overlaps an existing maintenance block",
+                          field="start")
     block = MaintenanceBlock(equipment=equipment, start=start, end=end, reason=reason.strip(), created_by=actor)
     raise_first_validation_error(block)
     block.save()
@@ -305,10 +321,42 @@ def maintenance_block_add(*, equipment: Equipment, actor: User, start: datetime.
     return block
 
 
+def maintenance_conflicts(block: MaintenanceBlock) -> list[Booking]:
+    """Holding bookings inside a maintenance block: the operator decides on each (decision 0601)."""
+    return list(Booking.objects.filter(equipment_id=block.equipment_id, status__in=HOLDING_STATUSES,
+                                       start__lt=block.end, end__gt=block.start).select_related("customer"))
+
+
+@transaction.atomic
+def maintenance_block_delete(*, block: MaintenanceBlock, actor: User) -> None:
+    platform = block.equipment.platform
+    _require_operator(actor, platform)
+    before, label, repr_ = model_snapshot(block), block._meta.label_lower, str(block)
+    block_id = block.pk
+    block.delete()
+    audit_record(actor=actor, action=BookingAuditAction.MAINTENANCE_DELETE, object_type=label,
+                 object_id=str(block_id), object_repr=repr_, region_path=platform.region.path, before=before)
+
+
+MAX_FREE_CANCEL_HOURS = 24 * 30
+MAX_ADVANCE_DAYS = 366
+
+
 @transaction.atomic
 def booking_policy_set(*, platform: Platform, actor: User, free_cancel_hours: int, late_cancellation: str,
                        max_advance_days: int = 90) -> BookingPolicy:
     _require_operator(actor, platform)
+    if isinstance(free_cancel_hours, bool) or not isinstance(free_cancel_hours, int) or not (
+            0 <= free_cancel_hours <= MAX_FREE_CANCEL_HOURS):
+        raise DomainError("invalid_hours", f"免费取消截止须为 0 到 {MAX_FREE_CANCEL_HOURS} 小时",
+                          f"free_cancel_hours must be 0 to {MAX_FREE_CANCEL_HOURS}", field="free_cancel_hours")
+    if late_cancellation not in LateCancellation.values:
+        raise DomainError("invalid_choice", "截止后取消规则不正确", "Unknown late-cancellation rule",
+                          field="late_cancellation")
+    if isinstance(max_advance_days, bool) or not isinstance(max_advance_days, int) or not (
+            1 <= max_advance_days <= MAX_ADVANCE_DAYS):
+        raise DomainError("invalid_days", f"最多提前预约天数须为 1 到 {MAX_ADVANCE_DAYS} 天",
+                          f"max_advance_days must be 1 to {MAX_ADVANCE_DAYS}", field="max_advance_days")
     policy = BookingPolicy.objects.filter(platform=platform).first() or BookingPolicy(platform=platform)
     before = model_snapshot(policy) if policy.pk else None
     policy.free_cancel_hours, policy.late_cancellation = free_cancel_hours, late_cancellation

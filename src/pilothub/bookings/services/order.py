@@ -108,7 +108,8 @@ def order_quote(*, order: ServiceOrder, actor: User, amount: int, note: str = ""
 @transaction.atomic
 def order_contract(*, order: ServiceOrder, actor: User, amount: int, signed_on: datetime.date,
                    planned_start: datetime.date | None = None,
-                   planned_end: datetime.date | None = None) -> ServiceOrder:
+                   planned_end: datetime.date | None = None, service_type_code: str | None = None,
+                   test_service_id: int | None = None, quantity: int | None = None) -> ServiceOrder:
     order = _locked(order)
     _check_transition(order, "contract", actor)
     order.contract_amount = _positive_amount(amount, "amount", "合同金额")
@@ -121,7 +122,33 @@ def order_contract(*, order: ServiceOrder, actor: User, amount: int, signed_on: 
         raise DomainError("invalid_range", "计划完成日期不能早于计划开始日期", "The planned end is before the start",
                           field="planned_end")
     order.contract_signed_on, order.planned_start, order.planned_end = signed_on, planned_start, planned_end
+    _set_contracted_service(order, service_type_code, test_service_id, quantity)
     return _apply(order, "contract", actor, note=f"合同金额 {amount} 元")
+
+
+def _set_contracted_service(order: ServiceOrder, service_type_code: str | None, test_service_id: int | None,
+                            quantity: int | None) -> None:
+    """What the contract buys: a service type, and optionally one of the platform's priced test services."""
+    from pilothub.platforms.models import ServiceType, TestService
+
+    if service_type_code:
+        service_type = ServiceType.objects.filter(pk=service_type_code).first()
+        if service_type is None:
+            raise DomainError("invalid_service_type", "服务类型不存在", "Unknown service type", field="service_type")
+        order.service_type = service_type
+    if test_service_id is not None:
+        test_service = TestService.objects.filter(pk=test_service_id, platform_id=order.platform_id).first()
+        if test_service is None:
+            raise DomainError("invalid_test_service", "检测服务不属于该平台", "The test service is not on this platform",
+                              field="test_service")
+        order.test_service = test_service
+        if quantity is None:
+            quantity = 1
+    if quantity is not None:
+        if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity <= 0:
+            raise DomainError("invalid_quantity", "数量必须是大于 0 的整数", "The quantity must be a positive integer",
+                              field="quantity")
+        order.quantity = quantity
 
 
 @transaction.atomic

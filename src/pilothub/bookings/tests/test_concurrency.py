@@ -130,3 +130,39 @@ def test_the_exclusion_constraint_and_its_extension_exist():
         assert cursor.fetchall() == [("x",)]
         cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'btree_gist'")
         assert cursor.fetchall() == [(1,)]
+
+
+def test_the_yearly_cap_holds_across_many_small_applications_under_a_per_application_cap(settings, tmp_path):
+    """Decision 0604: with a share rule and a per-application cap in force, 12 simultaneous uses of
+    50 000 yuan on 12 orders still stop at the 500 000 yuan year (exactly 10 succeed)."""
+    from .voucher_setup import write_rules
+
+    settings.VOUCHER_RULES_FILE = write_rules(tmp_path, mode="tongyong", voucher_rate_max="0.5",
+                                              per_application_cap=60_000)
+    s = Setting()
+    orders = _contracted_orders(s, 12, 100_000)
+    results = run_simultaneously([
+        (lambda order=order: voucher_apply(order=order, actor=s.enterprise, amount=50_000).amount)
+        for order in orders])
+    assert [r for r in results if r[0] == "crash"] == []
+    assert sorted(r[0] for r in results) == ["error"] * 2 + ["ok"] * 10
+    assert {r[1] for r in results if r[0] == "error"} == {"voucher_cap_exceeded"}
+    assert VoucherWallet.objects.get().used_amount == 500_000
+    assert VoucherUse.objects.count() == 10
+
+
+def test_simultaneous_redemption_claims_for_one_order_yield_one():
+    from pilothub.bookings.vouchers.models import VoucherRedemption
+    from pilothub.bookings.vouchers.services import redemption_submit
+
+    from .voucher_setup import accepted
+
+    s = Setting()
+    order = accepted(s)
+    others = [UserFactory(role="operator", organisation=s.platform.operator) for _ in range(5)]
+    results = run_simultaneously([(lambda user=user: redemption_submit(order=order, actor=user).pk)
+                                  for user in [s.operator, *others]])
+    assert [r for r in results if r[0] == "crash"] == []
+    assert sorted(r[0] for r in results) == ["error"] * 5 + ["ok"]
+    assert {r[1] for r in results if r[0] == "error"} == {"redemption_exists"}
+    assert VoucherRedemption.objects.count() == 1

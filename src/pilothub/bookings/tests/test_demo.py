@@ -29,6 +29,12 @@ def test_demo_builds_rated_orders_and_bookings_idempotently():
     demo_orders = ServiceOrder.objects.filter(source_ref__startswith="demo:")
     assert demo_orders.count() == OrderRating.objects.count() == months_so_far
     assert set(demo_orders.values_list("status", flat=True)) <= {"rated"}
+    # Every order paid partly with vouchers has its redemption claim, with contract, report and invoice.
+    from pilothub.bookings.vouchers.models import VoucherRedemption
+
+    with_vouchers = set(demo_orders.filter(voucher_uses__isnull=False).values_list("pk", flat=True))
+    assert with_vouchers and set(VoucherRedemption.objects.values_list("order_id", flat=True)) == with_vouchers
+    assert all(set(r.evidence) == {"contract", "delivery_report", "invoice"} for r in VoucherRedemption.objects.all())
     # One future booking, approved, which opened its own order from the booking.
     assert Booking.objects.get().status == "approved"
     assert ServiceOrder.objects.filter(source="booking").count() == 1

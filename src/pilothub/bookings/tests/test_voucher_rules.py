@@ -33,8 +33,10 @@ def test_regions_without_a_rule_say_so():
 
 def test_a_revision_adds_a_version_and_keeps_the_old_one():
     rules = parse_rules({"rules": [{"region": "110000", "name": "券", "versions": [
-        {"effective_from": D(2026, 1, 4), "yearly_cap": 500_000, "eligibility": ["is_tech_sme"], "citation": "c1"},
-        {"effective_from": D(2027, 1, 1), "yearly_cap": 600_000, "eligibility": ["is_tech_sme"], "citation": "c2"},
+        {"effective_from": D(2026, 1, 4), "yearly_cap": 500_000, "eligibility": ["is_tech_sme"], "citation": "c1",
+         "mode": "tongdui"},
+        {"effective_from": D(2027, 1, 1), "yearly_cap": 600_000, "eligibility": ["is_tech_sme"], "citation": "c2",
+         "mode": "tongyong"},
     ]}]})
     assert rule_for(region_codes=["110000"], on=D(2026, 12, 31), rules=rules).version.yearly_cap == 500_000
     assert rule_for(region_codes=["110000"], on=D(2027, 1, 1), rules=rules).version.yearly_cap == 600_000

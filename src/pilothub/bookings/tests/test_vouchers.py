@@ -115,9 +115,11 @@ def test_reviewers_see_and_export_issued_used_and_remaining(client):
     beijing = reviewer("110000")
     assert voucher_wallets_for_reviewer(user=beijing, year=year) == [
         {"organisation_id": s.enterprise_org.pk, "organisation": s.enterprise_org.name, "region": "怀柔区",
-         "year": year, "issued": 500_000, "used": 120_000, "remaining": 380_000, "citation": "京发改规〔2026〕1号 第5条"}]
+         "year": year, "issued": 500_000, "used": 120_000, "remaining": 380_000, "citation": "京发改规〔2026〕1号 第5条",
+         "redeemed": 0, "paid": 0}]
     assert voucher_use_by_platform(user=beijing, year=year) == [
-        {"platform_id": s.platform.pk, "platform": s.platform.name, "year": year, "used": 120_000, "orders": 1}]
+        {"platform_id": s.platform.pk, "platform": s.platform.name, "year": year, "used": 120_000, "orders": 1,
+         "redeemed": 0, "paid": 0}]
     assert voucher_wallets_for_reviewer(user=reviewer("330400"), year=year) == []
     with pytest.raises(DomainError):
         voucher_wallets_for_reviewer(user=s.enterprise, year=year)
@@ -129,8 +131,9 @@ def test_reviewers_see_and_export_issued_used_and_remaining(client):
 
     workbook = openpyxl.load_workbook(io.BytesIO(response.content))
     rows = list(workbook["按企业"].iter_rows(values_only=True))
-    assert rows[1] == (year, s.enterprise_org.name, "怀柔区", 500_000, 120_000, 380_000, "京发改规〔2026〕1号 第5条")
-    assert list(workbook["按平台"].iter_rows(values_only=True))[1] == (year, s.platform.name, 120_000, 1)
+    assert rows[1] == (year, s.enterprise_org.name, "怀柔区", 500_000, 120_000, 380_000, 0, 0,
+                       "京发改规〔2026〕1号 第5条")
+    assert list(workbook["按平台"].iter_rows(values_only=True))[1] == (year, s.platform.name, 120_000, 1, 0, 0)
     client.force_login(s.enterprise)
     assert client.get("/api/v1/vouchers/report").status_code == 403
 

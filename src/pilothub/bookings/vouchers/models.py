@@ -93,3 +93,84 @@ class VoucherPlatform(models.Model):
 
     def __str__(self) -> str:
         return f"{self.platform_id}: {self.accepts}"
+
+
+class VoucherMode(models.TextChoices):
+    TONGYONG = "tongyong", _("通用")
+    TONGDUI = "tongdui", _("通兑")
+
+
+class RedemptionStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("待审核")
+    RETURNED = "returned", _("已退回")
+    APPROVED = "approved", _("已核准")
+    PAID = "paid", _("已拨付")
+
+
+class VoucherPaymentBatch(models.Model):
+    """One payment run: the approved redemptions paid together, with the bank/treasury reference."""
+
+    rule_region = models.ForeignKey("regions.Region", verbose_name=_("政策地区"), on_delete=models.PROTECT,
+                                    related_name="+")
+    reference = models.CharField(_("拨付批次号"), max_length=64, unique=True)
+    paid_on = models.DateField(_("拨付日期"))
+    total = models.PositiveBigIntegerField(_("合计（元）"))
+    note = models.CharField(_("备注"), max_length=255, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("经办人"), null=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("登记时间"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-paid_on", "-id"]
+        verbose_name = _("创新券拨付批次")
+        verbose_name_plural = _("创新券拨付批次")
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+class VoucherRedemption(models.Model):
+    """A claim for the voucher part of one order, with its evidence, checks and the reviewer's decision.
+
+    In 通兑 mode the platform's operator claims (and is paid); in 通用 mode the enterprise claims the
+    reimbursement. A returned claim stays as history; the claimant submits a new one.
+    """
+
+    order = models.ForeignKey("bookings.ServiceOrder", verbose_name=_("订单"), on_delete=models.PROTECT,
+                              related_name="redemptions")
+    mode = models.CharField(_("兑付模式"), max_length=16, choices=VoucherMode.choices)
+    amount = models.PositiveBigIntegerField(_("兑付金额（元）"))
+    payee = models.ForeignKey("accounts.Organisation", verbose_name=_("收款单位"), on_delete=models.PROTECT,
+                              related_name="+")
+    rule_region = models.ForeignKey("regions.Region", verbose_name=_("政策地区"), on_delete=models.PROTECT,
+                                    related_name="+")
+    rule_trace = models.JSONField(_("政策依据"), default=dict)
+    # Attachment ids per kind: {"contract": [..], "delivery_report": [..], "invoice": [..]}.
+    evidence = models.JSONField(_("证明材料"), default=dict)
+    # The checks as they stood at submission and when the reviewer decided (rule, explanation, records).
+    flags_at_submission = models.JSONField(_("提交时风险提示"), default=list)
+    flags_at_decision = models.JSONField(_("审核时风险提示"), default=list)
+    status = models.CharField(_("状态"), max_length=16, choices=RedemptionStatus.choices,
+                              default=RedemptionStatus.SUBMITTED, db_index=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("申请人"), null=True,
+                                     on_delete=models.SET_NULL, related_name="+")
+    submitted_at = models.DateTimeField(_("申请时间"), default=timezone.now)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("审核人"), null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    reviewed_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
+    review_note = models.TextField(_("审核意见"), blank=True)
+    batch = models.ForeignKey(VoucherPaymentBatch, verbose_name=_("拨付批次"), null=True, blank=True,
+                              on_delete=models.PROTECT, related_name="redemptions")
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["order"], condition=~Q(status="returned"),
+                                    name="one_live_redemption_per_order"),
+            models.CheckConstraint(condition=Q(amount__gt=0), name="redemption_amount_positive"),
+        ]
+        verbose_name = _("创新券兑付申请")
+        verbose_name_plural = _("创新券兑付申请")
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.order_id}: {self.amount}"

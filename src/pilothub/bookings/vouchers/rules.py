@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,12 @@ import yaml
 
 RULES_FILE = Path(__file__).resolve().parent.parent / "data" / "voucher_rules.yaml"
 KNOWN_CRITERIA = {"is_tech_sme", "is_sme"}
+# 通用: the enterprise pays the whole contract and is reimbursed the voucher part against the invoice.
+# 通兑: the enterprise pays only its own share; the platform redeems the voucher part.
+MODES = {"tongyong": "通用", "tongdui": "通兑"}
+# Which platforms take vouchers: those a reviewer listed (VoucherPlatform), or every published
+# platform inside the rule's region.
+PLATFORM_SCOPES = {"listed", "all_in_region"}
 
 
 @dataclass(frozen=True)
@@ -26,11 +33,30 @@ class RuleVersion:
     yearly_cap: int
     eligibility: tuple[str, ...]
     citation: str
+    mode: str = "tongyong"
+    # The largest part of a contract the vouchers may pay (1 = all of it); the enterprise pays the rest.
+    voucher_rate_max: Decimal = Decimal("1")
+    # One application = the vouchers used on one order; None = no cap per application.
+    per_application_cap: int | None = None
+    eligible_platforms: str = "listed"
+    # Service type codes whose orders count; empty = every service.
+    service_types: tuple[str, ...] = ()
     note: str = ""
+
+    @property
+    def mode_label(self) -> str:
+        return MODES[self.mode]
+
+    def max_voucher_for(self, contract_amount: int) -> int:
+        """The most vouchers one contract may take under the share rule (rounded down to the yuan)."""
+        return int(Decimal(contract_amount) * self.voucher_rate_max)
 
     def trace(self) -> dict[str, Any]:
         return {"rule_region": self.region, "name": self.name, "effective_from": self.effective_from.isoformat(),
-                "yearly_cap": self.yearly_cap, "eligibility": list(self.eligibility), "citation": self.citation}
+                "yearly_cap": self.yearly_cap, "eligibility": list(self.eligibility), "citation": self.citation,
+                "mode": self.mode, "voucher_rate_max": str(self.voucher_rate_max),
+                "per_application_cap": self.per_application_cap, "eligible_platforms": self.eligible_platforms,
+                "service_types": list(self.service_types)}
 
 
 @dataclass(frozen=True)
@@ -57,9 +83,27 @@ def parse_rules(data: dict[str, Any]) -> dict[str, list[RuleVersion]]:
                 raise ValueError(f"voucher rule {region}: yearly_cap must be a positive integer (yuan)")
             if not version.get("citation"):
                 raise ValueError(f"voucher rule {region}: every version needs a citation")
+            mode = version.get("mode")
+            if mode not in MODES:
+                raise ValueError(f"voucher rule {region}: mode must be one of {sorted(MODES)}")
+            try:
+                rate = Decimal(str(version.get("voucher_rate_max", "1")))
+            except InvalidOperation:
+                raise ValueError(f"voucher rule {region}: voucher_rate_max must be a number") from None
+            if not Decimal("0") < rate <= Decimal("1"):
+                raise ValueError(f"voucher rule {region}: voucher_rate_max must be in (0, 1]")
+            per_application = version.get("per_application_cap")
+            if per_application is not None and (not isinstance(per_application, int) or per_application <= 0):
+                raise ValueError(f"voucher rule {region}: per_application_cap must be a positive integer or null")
+            scope = version.get("eligible_platforms", "listed")
+            if scope not in PLATFORM_SCOPES:
+                raise ValueError(f"voucher rule {region}: eligible_platforms must be one of {sorted(PLATFORM_SCOPES)}")
             versions.append(RuleVersion(region=region, name=str(rule["name"]),
                                         effective_from=version["effective_from"], yearly_cap=cap,
-                                        eligibility=criteria, citation=str(version["citation"]),
+                                        eligibility=criteria, citation=str(version["citation"]), mode=mode,
+                                        voucher_rate_max=rate, per_application_cap=per_application,
+                                        eligible_platforms=scope,
+                                        service_types=tuple(str(c) for c in version.get("service_types") or ()),
                                         note=str(version.get("note", ""))))
         rules[region] = sorted(versions, key=lambda v: v.effective_from)
     return rules
