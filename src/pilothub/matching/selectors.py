@@ -118,6 +118,8 @@ def _platform_matches(query: Query, top: int) -> list[PlatformMatch]:
 
 
 def _demand_query(demand: Demand) -> Query:
+    # The public title and summary only: a demand's confidential_details never reach the engine,
+    # its query-vector store or its caches (decision 0552, tested in demands/tests/test_confidential.py).
     return with_requirements(Query(
         text=f"{demand.title}\n{demand.text}"[:MAX_TEXT_CHARS],
         preferred_region_prefix=demand.region_preference.path if demand.region_preference else None,
