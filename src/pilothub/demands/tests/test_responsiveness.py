@@ -117,3 +117,24 @@ def test_window_and_missing_platforms():
     assert result[999_999].requests == 0
     year = platform_responsiveness([platform.pk], since=now - datetime.timedelta(days=500), until=now, now=now)
     assert year[platform.pk].requests == 1
+
+
+def test_template_tag_renders_the_platform_fragment():
+    from django.template import Context, Template
+
+    now = timezone.now()
+    _op, platform = operator_with_platform("110108")
+    equipment = EquipmentFactory(platform=platform)
+    start = now + datetime.timedelta(days=30)
+    customer = OrganisationFactory()
+    Booking.objects.create(equipment=equipment, customer=customer, start=start, end=start + H, purpose="测试",
+                           status=BookingStatus.APPROVED, created_at=now - 3 * H, decided_at=now - H)
+    Booking.objects.create(equipment=equipment, customer=customer, start=start + 2 * H, end=start + 3 * H,
+                           purpose="测试", created_at=now - datetime.timedelta(days=20))
+    html = Template("{% load responsiveness %}{% platform_responsiveness platform %}").render(
+        Context({"platform": platform}))
+    assert 'id="responsiveness"' in html
+    assert "50.0%" in html and "（1/2 次请求）" in html and "2.0 小时" in html
+    empty = Template("{% load responsiveness %}{% platform_responsiveness platform %}").render(
+        Context({"platform": operator_with_platform("110105")[1]}))
+    assert "近一年暂无可统计的请求" in empty
