@@ -95,6 +95,8 @@ def _demand_requests(ids: list[int], since, until) -> list[Request]:
                    .exclude(demand__enterprise_id=F("platform__operator_id"))
                    .values_list("demand_id", "platform_id", "demand__published_at"))
     for demand_id, platform_id, published_at in invitations:
+        if published_at is None:  # excluded by the filter; keeps the type checker informed
+            continue
         answered = responses.get((demand_id, platform_id), (None, None))[0]
         requests[(demand_id, platform_id)] = Request(platform_id, "demand_invitation", published_at, answered)
     for (demand_id, platform_id), (platform_first, enterprise_first) in responses.items():
