@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('platforms', '0001_initial'),
+        ('platforms', '0007_load_vocabularies'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
