@@ -71,11 +71,17 @@ def calendar() -> Calendar:
     return Calendar(frozenset(holidays), frozenset(workdays), sources, frozenset(provisional))
 
 
-def answer_deadline(requested_at: datetime.datetime, working_days: int = 3) -> datetime.datetime:
+def answer_deadline(requested_at: datetime.datetime, working_days: int = 3,
+                    zone: datetime.tzinfo | None = None) -> datetime.datetime:
     """The moment an answer stops counting as "within N working days": the end of the N-th working
     day after the local day of the request (the request's own day is not counted, as in
-    "自收到之日起 N 个工作日内"), as an aware datetime."""
-    local = timezone.localtime(requested_at)
-    last = calendar().add_working_days(local.date(), working_days)
+    "自收到之日起 N 个工作日内"), as an aware datetime. Pass `zone` when calling in a loop."""
+    zone = zone or timezone.get_current_timezone()
+    return _deadline_for_day(requested_at.astimezone(zone).date(), working_days, zone)
+
+
+@functools.lru_cache(maxsize=4096)
+def _deadline_for_day(day: datetime.date, working_days: int, zone: datetime.tzinfo) -> datetime.datetime:
+    last = calendar().add_working_days(day, working_days)
     end = datetime.datetime.combine(last + datetime.timedelta(days=1), datetime.time.min)
-    return timezone.make_aware(end, timezone.get_current_timezone())
+    return timezone.make_aware(end, zone)

@@ -17,7 +17,7 @@ passed (the end of the 3rd working day after the day it was made, `core.workdays
 it is *pending* and left out.
 
 `platform_responsiveness(platform_ids)` reads every source with one query each, whatever the number
-of platforms (the answer of an order comes from the audit trail as a Min() subquery), and returns a
+of platforms (two for orders: the answer comes from a Min() aggregate over the audit trail), and returns a
 `Responsiveness` per platform id: the median hours to the first answer among answered requests and
 the share of due requests answered within three working days.
 """
@@ -29,8 +29,7 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import CharField, F, Min, OuterRef, Q, Subquery
-from django.db.models.functions import Cast
+from django.db.models import F, Min, Q
 from django.utils import timezone
 
 from pilothub.bookings.events import BookingAuditAction
@@ -113,18 +112,26 @@ def _in_window(moment: datetime.datetime, since, until) -> bool:
 
 
 def _order_requests(ids: list[int], since, until) -> list[Request]:
-    first_answer = (AuditEvent.objects
-                    .filter(object_type="bookings.serviceorder", object_id=Cast(OuterRef("pk"), CharField()),
-                            action=BookingAuditAction.ORDER_TRANSITION,
-                            actor__organisation_id=OuterRef("platform__operator_id"))
-                    .values("object_id").annotate(first=Min("occurred_at")).values("first")[:1])
-    queryset = (ServiceOrder.objects.filter(platform_id__in=ids, source=OrderSource.DIRECT)
-                .exclude(customer_id=F("platform__operator_id"))
-                .annotate(answered_at=Subquery(first_answer)))
-    queryset = _window(queryset, "created_at", since, until)
-    return [Request(p, "order_inquiry", asked, answered)
-            for p, asked, answered, status in queryset.values_list("platform_id", "created_at", "answered_at", "status")
-            if not (answered is None and status == OrderStatus.CANCELLED)]
+    queryset = _window(ServiceOrder.objects.filter(platform_id__in=ids, source=OrderSource.DIRECT)
+                       .exclude(customer_id=F("platform__operator_id")), "created_at", since, until)
+    orders = list(queryset.values_list("pk", "platform_id", "platform__operator_id", "created_at", "status"))
+    # The first status change by someone of the platform's operating organisation, per order: one
+    # aggregate over the audit trail (object ids in chunks, so the (type, id) index is used).
+    first: dict[tuple[str, int | None], datetime.datetime] = {}
+    keys = [str(pk) for pk, *_rest in orders]
+    for start in range(0, len(keys), 1000):
+        rows = (AuditEvent.objects.filter(object_type="bookings.serviceorder", object_id__in=keys[start:start + 1000],
+                                          action=BookingAuditAction.ORDER_TRANSITION)
+                .values("object_id", "actor__organisation_id").annotate(first=Min("occurred_at"))
+                .values_list("object_id", "actor__organisation_id", "first"))
+        first.update({(object_id, organisation): moment for object_id, organisation, moment in rows})
+    requests = []
+    for pk, platform_id, operator_id, asked, status in orders:
+        answered = first.get((str(pk), operator_id))
+        if answered is None and status == OrderStatus.CANCELLED:
+            continue  # withdrawn by the customer before any answer
+        requests.append(Request(platform_id, "order_inquiry", asked, answered))
+    return requests
 
 
 def _booking_requests(ids: list[int], since, until) -> list[Request]:
@@ -156,8 +163,9 @@ def platform_requests(platform_ids: Iterable[int], *, since: datetime.datetime |
 def summarise(platform_id: int, requests: Iterable[Request], *, now: datetime.datetime) -> Responsiveness:
     result = Responsiveness(platform_id=platform_id)
     hours: list[float] = []
+    zone = timezone.get_current_timezone()
     for request in requests:
-        deadline = answer_deadline(request.asked_at, WORKING_DAYS)
+        deadline = answer_deadline(request.asked_at, WORKING_DAYS, zone)
         if request.answered_at is None:
             if now < deadline:
                 result.pending += 1
