@@ -150,3 +150,24 @@ def test_report_form_page_and_queue(client, setting):
     assert "已搬迁" not in client.get(reverse("platforms:listing_reports") + "?status=all").content.decode()
     response = client.post(reverse("platforms:listing_report_resolve", args=[created.pk]), {"outcome": "fixed"})
     assert response.status_code == 404
+
+
+def test_queue_page_queries_do_not_grow_with_reports(client, setting):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    client.force_login(setting["beijing"])
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("platforms:listing_reports") + "?status=all").status_code == 200
+        return len(queries)
+
+    report(setting["platform"], address="192.0.2.1")
+    few = count()
+    for i in range(2, 8):
+        created = report(PlatformFactory(region=region("110108")), address=f"192.0.2.{i}")
+        if i % 2:
+            listing_report_resolve(report=created, actor=setting["beijing"], outcome="fixed")
+    assert count() == few
