@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('platforms', '0007_load_vocabularies'),
+        ('platforms', '0008_merge_capabilities_vocabularies'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
