@@ -30,7 +30,8 @@ def test_bonus_is_zero_without_data_and_bounded():
 
 def _bookings(target, *, answered: bool, count: int = 4) -> None:
     now = timezone.now()
-    equipment = EquipmentFactory(platform=target)
+    # The same equipment text on both twins, so only the bonus tells them apart.
+    equipment = EquipmentFactory(platform=target, name="扫描电子显微镜")
     customer = OrganisationFactory()
     for i in range(count):
         start = now + datetime.timedelta(days=30, hours=3 * i)
