@@ -33,6 +33,10 @@ def _operator(user) -> bool:
     return bool(user.is_authenticated and user.role == "operator")
 
 
+def _operator_or_reviewer(user) -> bool:
+    return bool(user.is_authenticated and (user.role == "operator" or user.is_reviewer or user.is_system_admin))
+
+
 def _author(user) -> bool:
     return bool(user.is_authenticated and user.role in ("operator", "reviewer"))
 
@@ -73,6 +77,7 @@ NAV_ENTRIES: list[NavEntry] = [
     NavEntry("evaluation:home", _("认定与评估"), _logged_in, group="work"),
     NavEntry("accounts:review_queue", _("注册审核"), _reviewer_or_admin, group="work"),
     NavEntry("core:audit", _("审计日志"), _reviewer_or_admin, group="work"),
+    NavEntry("platforms:listing_reports", _("信息纠错"), _operator_or_reviewer, group="work"),
 ]
 
 

@@ -10,7 +10,7 @@ from ninja import Query, Router, Schema, Status
 from pilothub.core.api_auth import AUTH
 from pilothub.platforms.models import Platform
 
-from .models import Demand, DemandMessage, Quote
+from .models import Demand, DemandMessage, DetailChannel, Quote
 from .selectors import (
     demand_get_for_user,
     demand_list_for_user,
@@ -18,7 +18,8 @@ from .selectors import (
     quote_get_for_user,
     thread_get_for_user,
 )
-from .services import demand_publish, message_send, quote_accept, quote_create
+from .selectors_confidential import details_access
+from .services import demand_details_read, demand_publish, message_send, quote_accept, quote_create
 
 router = Router(tags=["demands"])
 
@@ -34,6 +35,8 @@ class DemandIn(Schema):
     region_preference: str | None = None
     visibility: str = "public"
     invited_platforms: list[int] = []
+    confidential_details: str = ""
+    requires_undertaking: bool = False
 
 
 class DemandOut(Schema):
@@ -50,6 +53,8 @@ class DemandOut(Schema):
     region_preference: str | None
     visibility: str
     status: str
+    has_confidential_details: bool = False
+    requires_undertaking: bool = False
 
     @staticmethod
     def from_demand(demand: Demand) -> DemandOut:
@@ -58,7 +63,15 @@ class DemandOut(Schema):
                          service_types=[st.pk for st in demand.service_types.all()], budget_min=demand.budget_min,
                          budget_max=demand.budget_max, deadline=demand.deadline,
                          region_preference=demand.region_preference_id, visibility=demand.visibility,
-                         status=demand.effective_status)
+                         status=demand.effective_status, has_confidential_details=demand.is_confidential,
+                         requires_undertaking=demand.requires_undertaking)
+
+
+class DetailsOut(Schema):
+    demand: int
+    confidential_details: str
+    read_as: str
+    platform: int | None
 
 
 class DemandFilters(Schema):
@@ -132,13 +145,25 @@ def demand_create(request, payload: DemandIn):
                             industry_code=payload.industry, service_type_codes=payload.service_types,
                             budget_min=payload.budget_min, budget_max=payload.budget_max,
                             region_preference_code=payload.region_preference, visibility=payload.visibility,
-                            invited_platform_ids=payload.invited_platforms)
+                            invited_platform_ids=payload.invited_platforms,
+                            confidential_details=payload.confidential_details,
+                            requires_undertaking=payload.requires_undertaking)
     return Status(201, DemandOut.from_demand(demand_get_for_user(demand_id=demand.pk, user=request.user)))
 
 
 @router.get("/demands/{demand_id}", response=DemandOut, auth=None, summary="需求详情 One demand")
 def demand_detail(request, demand_id: int):
     return DemandOut.from_demand(demand_get_for_user(demand_id=demand_id, user=request.user))
+
+
+@router.get("/demands/{demand_id}/details", response=DetailsOut, auth=AUTH,
+            summary="保密详情 A demand's confidential details (granted platforms; each reading is logged)")
+def demand_details(request, demand_id: int):
+    demand = demand_get_for_user(demand_id=demand_id, user=request.user)
+    access = details_access(demand=demand, user=request.user)
+    text = demand_details_read(demand=demand, user=request.user, channel=DetailChannel.API)
+    return DetailsOut(demand=demand.pk, confidential_details=text, read_as=access.state,
+                      platform=access.platform.pk if access.platform else None)
 
 
 @router.post("/demands/{demand_id}/quotes", response={201: QuoteOut}, auth=AUTH, summary="报价 Quote on a demand")

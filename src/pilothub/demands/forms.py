@@ -42,6 +42,10 @@ class DemandForm(forms.Form):
     title = forms.CharField(label=_("需求标题"), max_length=200)
     text = forms.CharField(label=_("需求描述"), widget=forms.Textarea(attrs={"rows": 6}),
                            help_text=_("不超过 5000 字：工艺/产品、规模、所需设备或资质、交付要求等。"))
+    confidential_details = forms.CharField(
+        label=_("保密详情（可选）"), required=False, widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("只有您授权的平台才能看到：配方、工艺参数、图纸要点等。上面的需求描述是公开摘要，请勿写入保密内容。"))
+    requires_undertaking = forms.BooleanField(label=_("平台查看保密详情前须签署保密承诺"), required=False)
     industry = forms.ChoiceField(label=_("产业领域"), required=False)
     service_types = forms.MultipleChoiceField(label=_("所需服务类型"), required=False,
                                               widget=forms.CheckboxSelectMultiple)
@@ -59,6 +63,12 @@ class DemandForm(forms.Form):
         _set_choices(self.fields["region_preference"], [("", _("不限"))] + region_choices())
         _set_choices(self.fields["invited_platforms"], [
             (str(p.pk), p.name) for p in Platform.objects.filter(status=PlatformStatus.PUBLISHED).only("pk", "name")])
+
+
+class ConfidentialForm(forms.Form):
+    confidential_details = forms.CharField(label=_("保密详情"), required=False,
+                                           widget=forms.Textarea(attrs={"rows": 6}))
+    requires_undertaking = forms.BooleanField(label=_("平台查看保密详情前须签署保密承诺"), required=False)
 
 
 class QuoteForm(forms.Form):

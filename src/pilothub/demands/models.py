@@ -49,6 +49,10 @@ class Demand(models.Model):
                                related_name="demands")
     visibility = models.CharField(_("可见范围"), max_length=16, choices=DemandVisibility.choices,
                                   default=DemandVisibility.PUBLIC)
+    # Tiered disclosure: `text` is the public summary; these details reach only the platforms the
+    # enterprise grants access to (and never the matching index, search or order descriptions).
+    confidential_details = models.TextField(_("保密详情"), blank=True)
+    requires_undertaking = models.BooleanField(_("查看前须签署保密承诺"), default=False)
     invited_platforms = models.ManyToManyField("platforms.Platform", verbose_name=_("受邀平台"), blank=True,
                                                related_name="invited_demands")
     status = models.CharField(_("状态"), max_length=16, choices=DemandStatus.choices, default=DemandStatus.OPEN,
@@ -85,6 +89,10 @@ class Demand(models.Model):
 
     def get_effective_status_display(self) -> str:
         return str(DemandStatus(self.effective_status).label)
+
+    @property
+    def is_confidential(self) -> bool:
+        return bool(self.confidential_details)
 
     @property
     def accepts_quotes(self) -> bool:
@@ -328,3 +336,98 @@ class ChallengeMilestone(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+# --- confidential demands (tiered disclosure, issue 11) ---------------------------------------
+
+
+class ConfidentialityUndertaking(models.Model):
+    """One version of the confidentiality undertaking (保密承诺) text. Versions are immutable: a new
+    text is a new version (data/undertakings.yaml), so an acceptance always names what was agreed."""
+
+    version = models.CharField(_("版本"), max_length=32, unique=True)
+    text = models.TextField(_("承诺文本"))
+    text_sha256 = models.CharField(_("文本摘要"), max_length=64)
+    effective_from = models.DateField(_("启用日期"))
+
+    class Meta:
+        ordering = ["-effective_from", "-version"]
+        verbose_name = _("保密承诺文本")
+        verbose_name_plural = _("保密承诺文本")
+
+    def __str__(self) -> str:
+        return self.version
+
+
+class DemandAccessGrant(models.Model):
+    """The enterprise lets one platform read a demand's confidential details (until revoked)."""
+
+    demand = models.ForeignKey(Demand, verbose_name=_("需求"), on_delete=models.CASCADE, related_name="access_grants")
+    platform = models.ForeignKey("platforms.Platform", verbose_name=_("平台"), on_delete=models.CASCADE,
+                                 related_name="demand_access_grants")
+    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("授权人"), null=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    granted_at = models.DateTimeField(_("授权时间"), default=timezone.now)
+    revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("撤销人"), null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    revoked_at = models.DateTimeField(_("撤销时间"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-granted_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["demand", "platform"], condition=models.Q(revoked_at__isnull=True),
+                                               name="one_live_grant_per_platform")]
+        verbose_name = _("保密详情授权")
+        verbose_name_plural = _("保密详情授权")
+
+    def __str__(self) -> str:
+        return f"{self.demand_id} → {self.platform_id}"
+
+
+class UndertakingAcceptance(models.Model):
+    """An operator accepted a version of the undertaking for one demand, on behalf of one platform."""
+
+    demand = models.ForeignKey(Demand, verbose_name=_("需求"), on_delete=models.CASCADE,
+                               related_name="undertaking_acceptances")
+    platform = models.ForeignKey("platforms.Platform", verbose_name=_("平台"), on_delete=models.CASCADE,
+                                 related_name="undertaking_acceptances")
+    undertaking = models.ForeignKey(ConfidentialityUndertaking, verbose_name=_("承诺版本"), on_delete=models.PROTECT,
+                                    related_name="acceptances")
+    accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("承诺人"), on_delete=models.PROTECT,
+                                    related_name="+")
+    accepted_at = models.DateTimeField(_("承诺时间"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-accepted_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["demand", "platform", "undertaking"],
+                                               name="one_acceptance_per_version")]
+        verbose_name = _("保密承诺记录")
+        verbose_name_plural = _("保密承诺记录")
+
+    def __str__(self) -> str:
+        return f"{self.demand_id} {self.platform_id} {self.undertaking_id}"
+
+
+class DetailChannel(models.TextChoices):
+    WEB = "web", _("网页")
+    API = "api", _("接口")
+
+
+class DemandDetailView(models.Model):
+    """One reading of a demand's confidential details by someone outside the enterprise."""
+
+    demand = models.ForeignKey(Demand, verbose_name=_("需求"), on_delete=models.CASCADE, related_name="detail_views")
+    viewer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("查看人"), null=True,
+                               on_delete=models.SET_NULL, related_name="+")
+    viewer_username = models.CharField(_("查看人账号"), max_length=150)
+    platform = models.ForeignKey("platforms.Platform", verbose_name=_("平台"), null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+")
+    channel = models.CharField(_("渠道"), max_length=8, choices=DetailChannel.choices, default=DetailChannel.WEB)
+    viewed_at = models.DateTimeField(_("查看时间"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-viewed_at", "-id"]
+        verbose_name = _("保密详情查看记录")
+        verbose_name_plural = _("保密详情查看记录")
+
+    def __str__(self) -> str:
+        return f"{self.viewer_username} {self.demand_id} {self.viewed_at:%Y-%m-%d %H:%M}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_challenges
+from . import views, views_challenges, views_confidential
 
 app_name = "demands"
 urlpatterns = [
@@ -17,6 +17,11 @@ urlpatterns = [
     path("<int:demand_id>/messages/<int:platform_id>/", views.thread, name="thread"),
     path("<int:demand_id>/hide/", views.moderate, {"action": "hide"}, name="hide"),
     path("<int:demand_id>/restore/", views.moderate, {"action": "restore"}, name="restore"),
+    path("<int:demand_id>/confidential/", views_confidential.edit_confidential, name="confidential"),
+    path("<int:demand_id>/grants/", views_confidential.grant, name="grant"),
+    path("<int:demand_id>/grants/<int:platform_id>/revoke/", views_confidential.revoke, name="revoke"),
+    path("<int:demand_id>/undertaking/", views_confidential.accept_undertaking, name="undertaking"),
+    path("<int:demand_id>/access-log/", views_confidential.access_log_view, name="access_log"),
     path("quotes/<int:quote_id>/accept/", views.quote_accept_view, name="quote_accept"),
     path("challenges/", views_challenges.challenges, name="challenges"),
     path("challenges/new/", views_challenges.challenge_new, name="challenge_new"),

@@ -88,9 +88,12 @@ def recommended(request):
 
 @domain_errors
 def demand_detail(request, demand_id: int):
+    from .views_confidential import confidential_context
+
     demand = demand_get_for_user(demand_id=demand_id, user=request.user)
     owner = is_demand_owner(request.user, demand)
     return render(request, "demands/detail.html", {
+        **confidential_context(request, demand),
         "demand": demand, "owner": owner, "service_types": demand.service_types.all(),
         "quotes": quote_list_for_demand(demand=demand, user=request.user),
         "my_platforms": list(operator_platforms(request.user)),
@@ -112,7 +115,9 @@ def demand_create(request):
                 industry_code=data["industry"] or None, service_type_codes=data["service_types"],
                 budget_min=data["budget_min"], budget_max=data["budget_max"],
                 region_preference_code=data["region_preference"] or None, visibility=data["visibility"],
-                invited_platform_ids=[int(pk) for pk in data["invited_platforms"]])
+                invited_platform_ids=[int(pk) for pk in data["invited_platforms"]],
+                confidential_details=data["confidential_details"],
+                requires_undertaking=data["requires_undertaking"])
         except DomainError as error:
             add_domain_error(form, error)
         else:

@@ -103,6 +103,22 @@ def _shared_hours(platform: Platform, year: int) -> Figure | object:
     return Figure(round(hours, 1), f"{year} 年度 {len(rows)} 次已批准的设备预约")
 
 
+def _responsiveness(platform: Platform, year: int) -> Figure:
+    """Share (%) of the year's requests answered within three working days (decision 0553)."""
+    from zoneinfo import ZoneInfo
+
+    from pilothub.demands.responsiveness import platform_responsiveness
+
+    local = ZoneInfo("Asia/Shanghai")
+    start = datetime.datetime(year, 1, 1, tzinfo=local)
+    end = datetime.datetime(year + 1, 1, 1, tzinfo=local)
+    figures = platform_responsiveness([platform.pk], since=start, until=end)[platform.pk]
+    if figures.share_percent is None:
+        return Figure(None, f"{year} 年度无到期的企业请求（需求邀请、需求留言、服务询价、设备预约）")
+    return Figure(figures.share_percent, f"{year} 年度 {figures.requests} 次到期请求中 {figures.within} 次在 3 个工作日内答复"
+                                         f"（首次答复时间中位数 {figures.median_hours} 小时）")
+
+
 def figure_available(key: str) -> bool:
     if key == "rating_average":
         return _rating_model() is not None
@@ -133,8 +149,10 @@ def system_figure(key: str, *, platform: Platform, year: int) -> Figure | object
         return _rating_average(platform, year)
     if key == "shared_equipment_hours":
         return _shared_hours(platform, year)
+    if key == "response_within_3_workdays":
+        return _responsiveness(platform, year)
     return UNAVAILABLE
 
 
 SIMPLE_KEYS = {"equipment_original_value", "shareable_equipment_count", "order_count", "contract_amount",
-               "external_revenue_share"}
+               "external_revenue_share", "response_within_3_workdays"}

@@ -15,7 +15,7 @@ from pilothub.platforms.capabilities import Requirements, parse_requirements
 from pilothub.platforms.models import Platform, ServiceType
 from pilothub.regions.selectors import region_get
 
-from . import index
+from . import index, responsiveness
 from .engine import Query
 from .reasons import reasons_for
 
@@ -112,12 +112,24 @@ def match_platforms(*, text: str, region: str | None = None, service_types: Sequ
 
 def _platform_matches(query: Query, top: int) -> list[PlatformMatch]:
     engine = index.get_engine()
-    hits = engine.search(query, top=top)
-    return [PlatformMatch(platform_id=h.id, name=h.document.name, score=h.score,
-                          reasons=reasons_for(engine, h, query)) for h in hits]
+    # A wider pool, then the responsiveness bonus (decision 0553), then the cut to `top`.
+    hits = engine.search(query, top=responsiveness.pool_size(top))
+    figures = responsiveness.responsiveness_for([h.id for h in hits])
+    for hit in hits:
+        hit.score = round(hit.score + responsiveness.bonus(figures.get(hit.id)), 4)
+    hits = sorted(hits, key=lambda h: (-h.score, h.id))[:top]
+    matches = []
+    for h in hits:
+        reasons = reasons_for(engine, h, query)
+        extra = responsiveness.reason(figures.get(h.id))
+        matches.append(PlatformMatch(platform_id=h.id, name=h.document.name, score=h.score,
+                                     reasons=reasons + [extra] if extra else reasons))
+    return matches
 
 
 def _demand_query(demand: Demand) -> Query:
+    # The public title and summary only: a demand's confidential_details never reach the engine,
+    # its query-vector store or its caches (decision 0552, tested in demands/tests/test_confidential.py).
     return with_requirements(Query(
         text=f"{demand.title}\n{demand.text}"[:MAX_TEXT_CHARS],
         preferred_region_prefix=demand.region_preference.path if demand.region_preference else None,

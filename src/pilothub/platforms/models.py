@@ -552,3 +552,51 @@ class PlatformFieldChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.platform_id} {self.object_type}.{self.field}"
+
+
+# --- wrong-listing reports (信息纠错, issue 11) -------------------------------------------------
+
+
+class ListingReportKind(models.TextChoices):
+    WRONG_PHONE = "wrong_phone", _("电话/联系方式错误")
+    CLOSED = "closed", _("平台已关闭或停止服务")
+    WRONG_SERVICE = "wrong_service", _("服务内容不符")
+    OTHER = "other", _("其他")
+
+
+class ListingReportStatus(models.TextChoices):
+    OPEN = "open", _("待处理")
+    FIXED = "fixed", _("已更正")
+    REJECTED = "rejected", _("不予采纳")
+
+
+class ListingReport(models.Model):
+    """Someone (logged in or not) says a platform's listing is wrong; the operator or a reviewer of
+    the platform's region resolves it."""
+
+    platform = models.ForeignKey(Platform, verbose_name=_("平台"), on_delete=models.CASCADE,
+                                 related_name="listing_reports")
+    kind = models.CharField(_("问题类型"), max_length=16, choices=ListingReportKind.choices)
+    reason = models.TextField(_("说明"))
+    reporter = models.ForeignKey("accounts.User", verbose_name=_("报告人"), null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+")
+    # Rate limiting and duplicate detection without storing an address: a keyed hash of the
+    # user id (logged in) or of the client address (anonymous).
+    reporter_key = models.CharField(_("报告来源摘要"), max_length=64, db_index=True)
+    contact = models.CharField(_("联系方式（选填）"), max_length=100, blank=True)
+    status = models.CharField(_("状态"), max_length=16, choices=ListingReportStatus.choices,
+                              default=ListingReportStatus.OPEN, db_index=True)
+    created_at = models.DateTimeField(_("报告时间"), default=timezone.now, db_index=True)
+    resolved_at = models.DateTimeField(_("处理时间"), null=True, blank=True)
+    resolved_by = models.ForeignKey("accounts.User", verbose_name=_("处理人"), null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    resolution_note = models.TextField(_("处理说明"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["platform", "status"])]
+        verbose_name = _("信息纠错")
+        verbose_name_plural = _("信息纠错")
+
+    def __str__(self) -> str:
+        return f"{self.platform_id} {self.kind} {self.status}"

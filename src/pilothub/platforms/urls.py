@@ -1,6 +1,7 @@
 from django.urls import URLPattern, URLResolver, include, path
 
 from . import views_io
+from .views_reports import urlpatterns as report_urlpatterns
 from .views_trust import trust_urlpatterns
 
 app_name = "platforms"
@@ -25,3 +26,4 @@ urlpatterns += [
     path("supply-lists/<int:release_id>.<str:fmt>", views_io.supply_list_download, name="supply_list_download"),
 ]
 # --- end import/export and supply lists ---
+urlpatterns += report_urlpatterns  # wrong-listing reports (信息纠错)

@@ -6,6 +6,9 @@ from pilothub.core.errors import DomainError
 
 TEXT_LIMIT = 5000
 TITLE_LIMIT = 120
+# Demand fields the audit trail never copies (it records their length instead): reviewers read the
+# trail, and confidential details are for granted platforms only (decision 0552).
+SECRET_FIELDS = ("confidential_details",)
 
 
 class DemandAction:

@@ -18,7 +18,7 @@ from pilothub.regions.models import Region
 
 from ..models import ACTIVE_STATUSES, Demand, DemandStatus, DemandVisibility
 from ..selectors import is_demand_owner
-from .common import TITLE_LIMIT, DemandAction, clean_amount, clean_text, members
+from .common import SECRET_FIELDS, TITLE_LIMIT, DemandAction, clean_amount, clean_text, members
 
 
 def _audit_status(*, demand: Demand, actor, before: str, action: str = DemandAction.STATUS, note: str = "") -> None:
@@ -31,12 +31,18 @@ def demand_publish(*, actor: User, title: str, text: str, deadline: datetime.dat
                    industry_code: str | None = None, service_type_codes: list[str] | tuple[str, ...] = (),
                    budget_min: int | None = None, budget_max: int | None = None,
                    region_preference_code: str | None = None, visibility: str = DemandVisibility.PUBLIC,
-                   invited_platform_ids: list[int] | tuple[int, ...] = (), is_demo: bool = False) -> Demand:
-    """An enterprise user of an approved organisation publishes a demand (status open)."""
+                   invited_platform_ids: list[int] | tuple[int, ...] = (), is_demo: bool = False,
+                   confidential_details: str = "", requires_undertaking: bool = False) -> Demand:
+    """An enterprise user of an approved organisation publishes a demand (status open).
+
+    `text` is the public summary; `confidential_details` reach only platforms the enterprise
+    grants access to (decision 0552)."""
     if not (actor.is_authenticated and actor.role == Role.ENTERPRISE and actor.can_publish):
         raise forbidden("发布需求（仅限审核通过单位的企业用户）", "publish demands (enterprise users of approved organisations only)")
     title = clean_text(title, field="title", label_zh="需求标题", label_en="Title", limit=TITLE_LIMIT)
     text = clean_text(text, field="text", label_zh="需求描述", label_en="Description")
+    confidential_details = clean_text(confidential_details, field="confidential_details", label_zh="保密详情",
+                                      label_en="Confidential details", required=False)
     if deadline is None:
         raise DomainError("required", "请填写截止日期", "A deadline is required", field="deadline")
     if deadline < timezone.localdate():
@@ -82,14 +88,18 @@ def demand_publish(*, actor: User, title: str, text: str, deadline: datetime.dat
     demand = Demand(enterprise=organisation, created_by=actor, title=title, text=text, industry=industry,
                     budget_min=budget_min, budget_max=budget_max, deadline=deadline,
                     region_preference=region_preference, region=organisation.region, visibility=visibility,
-                    status=DemandStatus.OPEN, published_at=now, is_demo=is_demo)
+                    status=DemandStatus.OPEN, published_at=now, is_demo=is_demo,
+                    confidential_details=confidential_details,
+                    requires_undertaking=bool(requires_undertaking and confidential_details))
     raise_first_validation_error(demand)
     demand.save()
     demand.service_types.set(service_types)
     if visibility == DemandVisibility.INVITED:
         demand.invited_platforms.set(invited)
+    # The audit trail keeps the length of the confidential details, never their text.
     audit_record(actor=actor, action=AuditAction.PUBLISH, obj=demand, region_path=demand.region.path,
-                 after={**model_snapshot(demand), "service_types": codes,
+                 after={**model_snapshot(demand, exclude=SECRET_FIELDS),
+                        "confidential_details_length": len(confidential_details), "service_types": codes,
                         "invited_platforms": [p.pk for p in invited] if visibility == DemandVisibility.INVITED else []})
     return demand
 
@@ -126,11 +136,11 @@ def demand_hide(*, demand: Demand, actor: User, reason: str) -> Demand:
     demand = Demand.objects.select_for_update().select_related("region").get(pk=demand.pk)
     if demand.is_hidden:
         raise DomainError("already_hidden", "该需求已被屏蔽", "The demand is already hidden", status_code=409)
-    before = model_snapshot(demand)
+    before = model_snapshot(demand, exclude=SECRET_FIELDS)
     demand.is_hidden, demand.hidden_reason, demand.hidden_at, demand.hidden_by = True, reason, timezone.now(), actor
     demand.save(update_fields=["is_hidden", "hidden_reason", "hidden_at", "hidden_by", "updated_at"])
     audit_record(actor=actor, action=DemandAction.HIDE, obj=demand, region_path=demand.region.path, before=before,
-                 after=model_snapshot(demand), note=reason)
+                 after=model_snapshot(demand, exclude=SECRET_FIELDS), note=reason)
     notify(recipients=members(demand.enterprise_id), title=f"您的需求已被屏蔽：{demand.title}",
            body=f"屏蔽理由：{reason}", url=reverse("demands:detail", args=[demand.pk]))
     return demand
@@ -142,11 +152,11 @@ def demand_restore(*, demand: Demand, actor: User, note: str = "") -> Demand:
     demand = Demand.objects.select_for_update().select_related("region").get(pk=demand.pk)
     if not demand.is_hidden:
         raise DomainError("not_hidden", "该需求未被屏蔽", "The demand is not hidden", status_code=409)
-    before = model_snapshot(demand)
+    before = model_snapshot(demand, exclude=SECRET_FIELDS)
     demand.is_hidden, demand.hidden_reason, demand.hidden_at, demand.hidden_by = False, "", None, None
     demand.save(update_fields=["is_hidden", "hidden_reason", "hidden_at", "hidden_by", "updated_at"])
     audit_record(actor=actor, action=DemandAction.RESTORE, obj=demand, region_path=demand.region.path,
-                 before=before, after=model_snapshot(demand), note=note.strip())
+                 before=before, after=model_snapshot(demand, exclude=SECRET_FIELDS), note=note.strip())
     notify(recipients=members(demand.enterprise_id), title=f"您的需求已恢复显示：{demand.title}",
            body=note.strip(), url=reverse("demands:detail", args=[demand.pk]))
     return demand

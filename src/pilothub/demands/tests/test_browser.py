@@ -60,3 +60,50 @@ def test_publish_quote_accept(page, login):
     assert (order.platform_id, order.customer_id, order.quoted_amount) == (platform.pk, owner.organisation_id, 680000)
     assert Quote.objects.get().status == "accepted"
     assert Demand.objects.get().status == "matched"
+
+
+def test_confidential_grant_undertaking_and_access_log(page, login):
+    from pilothub.demands.models import DemandDetailView, UndertakingAcceptance
+    from pilothub.demands.services import demand_express_interest
+
+    owner = enterprise_user("110116", username="baomi")
+    op, platform = operator_with_platform("110108")
+    op.username = "shouquan"
+    op.save()
+
+    login("baomi", PASSWORD)
+    page.goto("/demands/new/")
+    page.fill("input[name=title]", "固态电解质涂布工艺放大")
+    page.fill("textarea[name=text]", "需要宽幅 600 mm 涂布线验证固态电解质膜。")
+    page.fill("textarea[name=confidential_details]", "电解质配方：LLZO 掺钽 0.6，粘结剂 PVDF 3%")
+    page.check("input[name=requires_undertaking]")
+    page.fill("input[name=deadline]", in_days(30).isoformat())
+    page.click("form.form button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    demand = Demand.objects.get()
+    assert "LLZO" in page.locator("section.confidential").inner_text()
+    demand_express_interest(demand=demand, platform=platform, actor=op)
+    page.reload()
+    page.select_option("form.grant select[name=platform]", str(platform.pk))
+    page.click("form.grant button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    assert platform.name in page.locator("ul.grants").inner_text()
+    page.click("button:has-text('退出')")
+
+    login("shouquan", PASSWORD)
+    page.goto(f"/demands/{demand.pk}/")
+    section = page.locator("section.confidential")
+    assert "LLZO" not in section.inner_text() and "保密承诺（版本" in section.inner_text()
+    page.check("form.undertaking-form input[name=agree]")
+    page.click("form.undertaking-form button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    assert "LLZO" in page.locator("section.confidential").inner_text()
+    assert UndertakingAcceptance.objects.get().accepted_by_id == op.pk
+    assert DemandDetailView.objects.filter(viewer=op, platform=platform).count() == 1
+    page.click("button:has-text('退出')")
+
+    login("baomi", PASSWORD)
+    page.goto(f"/demands/{demand.pk}/access-log/")
+    assert "shouquan" in page.locator("table.views").inner_text()
+    assert "shouquan" in page.locator("table.acceptances").inner_text()
+    assert owner.organisation_id == demand.enterprise_id
