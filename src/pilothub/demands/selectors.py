@@ -211,6 +211,8 @@ def platforms_recommended_for_demand(*, demand: Demand, top: int = 10) -> list[P
 def quote_list_for_demand(*, demand: Demand, user) -> QuerySet[Quote]:
     """The owner (and reviewers/administrators) compare every quote; an operator sees their own."""
     queryset = Quote.objects.filter(demand=demand).select_related("platform", "platform__region", "order")
+    if not user.is_authenticated:
+        return queryset.none()
     if is_demand_owner(user, demand) or user.is_system_admin or (
             user.is_reviewer and demand.region.path.startswith(user.region.path)):
         return queryset
