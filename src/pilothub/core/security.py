@@ -14,6 +14,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.utils.translation import gettext as _
 
+
 class SecurityHeadersMiddleware:
     """Headers Django does not set itself: Permissions-Policy, and no caching of private pages."""
 
