@@ -52,5 +52,5 @@ class ApiRateThrottle(SimpleRateThrottle):
         return self.cache_format % {"scope": self.scope, "ident": client_identity(request)}
 
 
-def api_throttles() -> list[ApiRateThrottle]:
+def api_throttles() -> list[BaseThrottle]:
     return [ApiRateThrottle("read"), ApiRateThrottle("write")]

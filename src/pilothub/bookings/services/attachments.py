@@ -8,7 +8,7 @@ from pilothub.accounts.models import User
 from pilothub.core.audit import audit_record, model_snapshot
 from pilothub.core.errors import DomainError, forbidden
 from pilothub.core.uploads import FORMATS as FORMATS_ALL
-from pilothub.core.uploads import MAX_UPLOAD_BYTES, sniff, upload_check
+from pilothub.core.uploads import MAX_UPLOAD_BYTES, generated_name, sniff, upload_check
 
 from ..events import BookingAuditAction
 from ..models import AttachmentKind, OrderAttachment, OrderStatus, ServiceOrder
@@ -55,7 +55,7 @@ def attachment_add(*, order: ServiceOrder, actor: User, kind: str, name: str, co
                                  sha256=checked.sha256, uploaded_by=actor)
     # Validation is complete before anything is written; the file goes to storage just before the
     # row, so only a failure of the audit write itself could leave an orphan file behind.
-    attachment.file.save(checked.content.name, checked.content, save=False)
+    attachment.file.save(generated_name(checked.kind), checked.content, save=False)
     attachment.save()
     audit_record(actor=actor, action=BookingAuditAction.ATTACHMENT_ADD, obj=order,
                  region_path=order.platform.region.path, after=model_snapshot(attachment),
