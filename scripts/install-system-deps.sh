@@ -21,6 +21,7 @@ set -euo pipefail
 #   poppler-utils         pdftoppm/pdftotext, so tests can look inside generated PDFs
 #   iproute2              `ss`, used by the test-server scripts to find who holds a port
 #   nginx-light           reverse proxy of the production stack (scripts/prod-stack.sh)
+#   gettext               xgettext/msgfmt: `make messages` and the catalogue-completeness test
 PACKAGES=(
   postgresql
   redis-server
@@ -35,6 +36,7 @@ PACKAGES=(
   poppler-utils
   iproute2
   nginx-light
+  gettext
 )
 
 die() { echo "install-system-deps: ERROR: $*" >&2; exit 1; }

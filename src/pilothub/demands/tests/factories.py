@@ -40,7 +40,7 @@ def operator_with_platform(region_code: str = "110116", *, status: str = Platfor
 
 def vocab():
     return {"pharma": industry("pharma-health", "医药健康"), "materials": industry("new-materials", "新材料"),
-            "scale_up": service_type("scale-up", "工艺放大熟化"), "testing": service_type("testing", "检验检测")}
+            "scale_up": service_type("scale-up", "工艺放大熟化"), "testing": service_type("inspection-testing", "检验检测")}
 
 
 def docx_bytes() -> bytes:

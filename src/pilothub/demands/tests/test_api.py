@@ -9,7 +9,7 @@ from .factories import enterprise_user, in_days, operator_with_platform, vocab
 pytestmark = pytest.mark.django_db
 
 GOOD = {"title": "SiC 功率器件可靠性验证", "text": "需要 HTGB、HTRB 各 1000 小时试验。", "industry": "new-materials",
-        "service_types": ["testing"], "budget_min": 100000, "budget_max": 300000, "region_preference": "110000",
+        "service_types": ["inspection-testing"], "budget_min": 100000, "budget_max": 300000, "region_preference": "110000",
         "visibility": "public"}
 
 
@@ -26,7 +26,7 @@ def test_publish_read_quote_accept_and_message_contract(client):
     body = response.json()
     assert {k: body[k] for k in ("title", "industry", "service_types", "budget_min", "budget_max", "region",
                                  "region_preference", "visibility", "status")} == {
-        "title": GOOD["title"], "industry": "new-materials", "service_types": ["testing"], "budget_min": 100000,
+        "title": GOOD["title"], "industry": "new-materials", "service_types": ["inspection-testing"], "budget_min": 100000,
         "budget_max": 300000, "region": "110116", "region_preference": "110000", "visibility": "public",
         "status": "open"}
     demand_id = body["id"]

@@ -44,7 +44,7 @@ def publish(user, **overrides):
 def test_publish_saves_demand_with_vocabulary_and_audit():
     words = vocab()
     user = enterprise_user()
-    demand = publish(user, industry_code="new-materials", service_type_codes=["scale-up", "testing"],
+    demand = publish(user, industry_code="new-materials", service_type_codes=["scale-up", "inspection-testing"],
                      budget_min=50_000, budget_max=200_000, region_preference_code="110000")
     assert demand.status == DemandStatus.OPEN
     assert demand.region_id == "110116"
@@ -53,7 +53,7 @@ def test_publish_saves_demand_with_vocabulary_and_audit():
     assert demand.published_at is not None
     event = AuditEvent.objects.get(object_type="demands.demand", object_id=str(demand.pk))
     assert event.action == "publish"
-    assert event.after["service_types"] == ["scale-up", "testing"]
+    assert event.after["service_types"] == ["scale-up", "inspection-testing"]
     assert event.region_path == "/110000/110116/"
 
 
@@ -239,7 +239,7 @@ def test_list_filters_region_subtree_industry_service_type_and_chinese_search():
     battery = publish(hr_owner, title="锂电池隔膜涂覆工艺放大", industry_code="new-materials",
                       service_type_codes=["scale-up"])
     drug = publish(jx_owner, title="单抗药物稳定性检测", text="需要加速稳定性试验和杂质分析。",
-                   industry_code="pharma-health", service_type_codes=["testing"])
+                   industry_code="pharma-health", service_type_codes=["inspection-testing"])
     anyone = enterprise_user("110108")
     assert [d.pk for d in demand_list_for_user(user=anyone, region="110000")] == [battery.pk]
     assert [d.pk for d in demand_list_for_user(user=anyone, region="330400")] == [drug.pk]
@@ -261,8 +261,8 @@ def test_structured_fit_fallback_ranks_by_service_industry_region():
                    region_preference_code="110000")
     service_only = publish(owner, title="放大-别处", service_type_codes=["scale-up"], region_preference_code="330400",
                            deadline=in_days(10))  # ties on fit go to the nearer deadline
-    industry_only = publish(owner, title="材料检测", industry_code="new-materials", service_type_codes=["testing"])
-    publish(owner, title="无关", industry_code="pharma-health", service_type_codes=["testing"])
+    industry_only = publish(owner, title="材料检测", industry_code="new-materials", service_type_codes=["inspection-testing"])
+    publish(owner, title="无关", industry_code="pharma-health", service_type_codes=["inspection-testing"])
     ranked = demand_structured_fit(platform=platform, demands_queryset=Demand.objects.all(), top=20)
     assert [(d.pk, d.fit) for d in ranked] == [(both.pk, 6), (service_only.pk, 3), (industry_only.pk, 3)]
     # Without the matching app, recommendations use the same fallback (open demands the operator sees).

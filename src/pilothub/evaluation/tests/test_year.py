@@ -174,7 +174,7 @@ def test_a_whole_evaluation_year_in_jiaxing():
     _declare(op_a, round_26, a, FULL)
     _declare(op_b, round_26, b, WEAK)
     _declare(op_c, round_26, c, MEDIUM)
-    for value in IndicatorValue.objects.filter(declaration__round=round_26, declaration__platform=a, value=None):
+    for value in IndicatorValue.objects.filter(declaration__round=round_26, declaration__platform=a, value__isnull=True):
         services.indicator_value_adjust(actor=jx, value=value, new_value=FULL[value.indicator], reason="补录")
     services.round_score(actor=jx, round_=round_26)
     services.round_publish(actor=jx, round_=round_26)

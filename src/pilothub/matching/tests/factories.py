@@ -24,7 +24,7 @@ def vocabulary() -> None:
     """A small controlled vocabulary, as the registry's reference data would provide."""
     for code, name, synonyms in [("scale-up", "工艺放大熟化", ["工艺放大", "放大熟化"]),
                                  ("pilot-production", "小批量试生产", ["试产"]),
-                                 ("inspection", "检验检测", ["第三方检测"]),
+                                 ("inspection-testing", "检验检测", ["第三方检测"]),
                                  ("equipment-sharing", "仪器设备共享", ["设备共享"])]:
         ServiceType.objects.update_or_create(code=code, defaults={"name": name, "synonyms": synonyms})
     for code, name, synonyms in [("biologics", "生物药", ["生物制品"]),
@@ -60,12 +60,12 @@ def demo_platforms() -> dict[str, Platform]:
         "chip": platform("嘉兴集成电路封装测试平台", region_code="330402", lon=120.76, lat=30.75,
                          main="芯片封装、可靠性测试与失效分析",
                          description="提供 HAST、温度循环、高温老化等可靠性验证，出具 CMA 报告。",
-                         services=("inspection",), industries=("integrated-circuits",), tier="provincial",
+                         services=("inspection-testing",), industries=("integrated-circuits",), tier="provincial",
                          equipment=("高低温试验箱", "扫描电子显微镜"), tests=("芯片可靠性测试",)),
         "materials": platform("中山新材料检测中心", region_code="442000118", lon=113.25, lat=22.67,
                               main="高分子材料与复合材料的力学性能和成分分析",
                               description="拉伸、弯曲、冲击试验与红外光谱、热分析。",
-                              services=("inspection", "equipment-sharing"), industries=("new-materials",),
+                              services=("inspection-testing", "equipment-sharing"), industries=("new-materials",),
                               equipment=("万能材料试验机",), tests=("塑料拉伸性能测试",)),
         "chip_bj": platform("海淀芯片流片验证平台", region_code="110108", lon=116.30, lat=39.96,
                             main="集成电路 MPW 流片与晶圆级测试",

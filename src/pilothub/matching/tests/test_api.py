@@ -46,7 +46,7 @@ def test_region_means_the_region_and_everything_under_it(client):
 def test_service_types_take_codes_or_chinese_names(client):
     platforms = demo_platforms()
     by_name = post(client, {"text": "芯片", "service_types": ["检验检测"]}).json()["results"]
-    by_code = post(client, {"text": "芯片", "service_types": ["inspection"]}).json()["results"]
+    by_code = post(client, {"text": "芯片", "service_types": ["inspection-testing"]}).json()["results"]
     assert by_name == by_code
     assert by_name[0]["platform_id"] == platforms["chip"].pk and "服务类型符合：检验检测" in by_name[0]["reasons"]
 

@@ -17,7 +17,7 @@ def test_platforms_for_a_demand_use_its_service_types_industry_and_region_prefer
     demand = DemandFactory(title="芯片可靠性验证", text="车规芯片要做 HAST 和温度循环，需要 CMA 报告",
                            industry=Industry.objects.get(code="integrated-circuits"),
                            region_preference=region("330000"))
-    demand.service_types.set(ServiceType.objects.filter(code="inspection"))
+    demand.service_types.set(ServiceType.objects.filter(code="inspection-testing"))
     results = platforms_for_demand(demand=demand, top=2)
     assert [r.platform for r in results] == [platforms["chip"], platforms["chip_bj"]]
     assert isinstance(results[0].platform, Platform) and results[0].score > results[1].score
