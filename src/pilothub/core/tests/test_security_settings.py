@@ -187,3 +187,25 @@ def test_the_idle_limit_is_configurable(client):
 def test_logged_in_pages_are_not_cached(client):
     client.force_login(UserFactory())
     assert "no-store" in client.get("/notifications/").headers["Cache-Control"]
+
+
+# --- lockout (django-axes, enabled here; the test settings turn it off elsewhere) ---------------
+
+@pytest.mark.django_db
+@override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=3)
+def test_lockout_is_per_username_and_address_and_says_so_in_chinese(client):
+    from axes.models import AccessAttempt
+
+    UserFactory(username="target", password="correct-horse-battery")
+    for _ in range(3):
+        client.post("/accounts/login/", {"username": "target", "password": "wrong"}, REMOTE_ADDR="10.1.1.1")
+    locked = client.post("/accounts/login/", {"username": "target", "password": "correct-horse-battery"},
+                         REMOTE_ADDR="10.1.1.1")
+    assert locked.status_code == 429
+    assert "暂时锁定" in locked.content.decode()
+    assert "Content-Security-Policy" in locked.headers
+    assert AccessAttempt.objects.filter(username="target").exists()
+    # The same user from another address is not locked out by the attacker's address.
+    other = client.post("/accounts/login/", {"username": "target", "password": "correct-horse-battery"},
+                        REMOTE_ADDR="10.2.2.2")
+    assert other.status_code == 302
