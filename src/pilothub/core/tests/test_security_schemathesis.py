@@ -26,6 +26,21 @@ from pilothub.wsgi import application  # noqa: E402
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """Calling the WSGI application directly (not Django's test client) fires request_finished,
+    which closes the database connection — and with it the test's transaction on PostgreSQL.
+    Django's test client disconnects the same handler for the same reason."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def token(db) -> str:
     from pilothub.accounts.tokens import api_token_create
@@ -58,3 +73,17 @@ def test_huge_paging_values_are_refused_not_crashed(client, path):
     assert response.status_code == 422
     assert response.json()["error"]["field"] == "offset"
     assert client.get(path, {"offset": "0", "limit": "5"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_nul_characters_are_refused_before_they_reach_the_database(client):
+    """Found by schemathesis on PostgreSQL: NUL in a query string became a DataError (500)."""
+    response = client.get("/api/v1/policy-documents", {"region": "11\x000000"})
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "invalid"
+    response = client.post("/api/v1/policy/evaluate", '{"region": "11\\u00000000"}', content_type="application/json")
+    assert response.status_code == 400
+    assert client.get("/demands/", {"q": "a\x00b"}).status_code == 400
+    assert client.post("/accounts/login/", "username=a%00&password=x",
+                       content_type="application/x-www-form-urlencoded").status_code == 400
+    assert client.get("/api/v1/policy-documents", {"region": "110000"}).status_code == 200
