@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
 
 from pilothub import __version__
 from pilothub.core.errors import DomainError
+from pilothub.core.throttling import api_throttles
 
 api = NinjaAPI(
     title="PilotHub 中试通 API",
@@ -21,6 +22,7 @@ api = NinjaAPI(
         "PilotHub open API. Authenticate with the browser session or a personal API token."
     ),
     urls_namespace="api-1",
+    throttle=api_throttles(),
 )
 
 
@@ -70,6 +72,14 @@ def on_permission_denied(request, exc):
 @api.exception_handler(Http404)
 def on_not_found(request, exc):
     return _error(request, 404, "not_found", "对象不存在或您无权查看", "Not found or not visible to you")
+
+
+@api.exception_handler(Throttled)
+def on_throttled(request, exc: Throttled):
+    # ninja adds Retry-After (whole seconds) to this response.
+    wait = max(1, int(exc.wait or 1))
+    return _error(request, 429, "rate_limited", f"请求过于频繁，请 {wait} 秒后再试",
+                  f"Too many requests; retry in {wait} s")
 
 
 @api.exception_handler(HttpError)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.urls import reverse
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from .models import Article, PolicyClause, PolicyDocument
 from .selectors import article_get_for_user, article_list_public, policy_document_get, policy_document_list
@@ -19,8 +19,9 @@ class Filters(Schema):
     q: str = ""
     region: str = ""
     industry: str = ""
-    limit: int = 20
-    offset: int = 0
+    # Bounded so a huge value is a 422, not an integer overflow in the database's OFFSET.
+    limit: int = Field(20, le=10_000)
+    offset: int = Field(0, le=10_000_000)
 
 
 class PlatformRef(Schema):

@@ -18,6 +18,7 @@ from pilothub.core.audit import AuditAction, audit_record, model_snapshot
 from pilothub.core.errors import Conflict, DomainError, forbidden
 from pilothub.core.notifications import notify
 from pilothub.core.text import token_string
+from pilothub.core.uploads import UploadRejected, upload_check
 from pilothub.core.validation import raise_first_validation_error
 from pilothub.platforms.models import Industry, Platform, PlatformStatus
 
@@ -47,12 +48,16 @@ def _check_test_report(upload: UploadedFile) -> None:
     if upload.size is not None and upload.size > MAX_TEST_REPORT_BYTES:
         raise DomainError("file_too_large", "检测报告不能超过 20 MB", "The test report must not exceed 20 MB",
                           field="test_report")
-    upload.seek(0)
-    head = upload.read(1024)
-    upload.seek(0)
-    if not (upload.name or "").lower().endswith(".pdf") or not head.lstrip(b"\xef\xbb\xbf\r\n\t ").startswith(PDF_MAGIC):
-        raise DomainError("not_pdf", "检测报告必须是 PDF 文件", "The test report must be a PDF file",
+    not_pdf = DomainError("not_pdf", "检测报告必须是 PDF 文件", "The test report must be a PDF file",
                           field="test_report")
+    if not (upload.name or "").lower().endswith(".pdf"):
+        raise not_pdf
+    try:
+        upload_check(upload, allowed=("pdf",), max_bytes=MAX_TEST_REPORT_BYTES, field="test_report")
+    except UploadRejected as rejected:
+        if rejected.code in ("file_type", "file_suspicious"):
+            raise not_pdf from rejected
+        raise
 
 
 def _industries(codes: Iterable[str]) -> list[Industry]:

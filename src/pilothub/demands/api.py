@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from pilothub.core.api_auth import AUTH
 from pilothub.platforms.models import Platform
@@ -80,8 +80,9 @@ class DemandFilters(Schema):
     service_type: str = ""
     region: str = ""
     status: str = ""
-    limit: int = 50
-    offset: int = 0
+    # Bounded so a huge value is a 422, not an integer overflow in the database's OFFSET.
+    limit: int = Field(50, le=10_000)
+    offset: int = Field(0, le=10_000_000)
 
 
 class QuoteIn(Schema):

@@ -6,7 +6,10 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
+
+from pilothub.core.csp_sources import DEFAULT_MAP_TILE_URL, tile_image_sources
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # Where local state (SQLite database, uploads) lives; overridable for deployments.
@@ -27,6 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "axes",
+    "csp",
     "health_check",
     "rules.apps.AutodiscoverRulesConfig",
     "pilothub.core",
@@ -44,6 +48,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "pilothub.core.security.SecurityHeadersMiddleware",
+    "pilothub.core.security.RejectNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -52,6 +59,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "pilothub.accounts.middleware.ApiTokenMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "pilothub.core.security.SessionIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, as django-axes asks: it turns lockouts raised during authentication into responses.
@@ -112,11 +120,17 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 
+# Password policy (等保 2.0 身份鉴别: 口令复杂度): at least 10 characters, not like the user's own
+# names, not a common password, not all digits, and at least three of the four character classes
+# (upper case, lower case, digits, symbols). See docs/decisions/1000-password-policy.md.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": int(os.environ.get("PILOTHUB_PASSWORD_MIN_LENGTH", "10"))}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "pilothub.accounts.passwords.CharacterClassValidator",
+     "OPTIONS": {"min_classes": int(os.environ.get("PILOTHUB_PASSWORD_MIN_CLASSES", "3"))}},
 ]
 
 # Chinese first; English as the second language.
@@ -153,13 +167,53 @@ CELERY_BEAT_SCHEDULE = {
     "platform-freshness-reminders": {"task": "platforms.freshness_reminders", "schedule": crontab(hour=8, minute=30)},
 }
 
-SESSION_COOKIE_AGE = 8 * 3600  # a working day; government systems expect sessions to expire
+# Sessions: an absolute lifetime of a working day and an idle timeout (等保: 登录连接超时自动退出),
+# both configurable; the cookie is HttpOnly and SameSite=Lax and ends with the browser.
+SESSION_COOKIE_AGE = int(os.environ.get("PILOTHUB_SESSION_MAX_HOURS", "8")) * 3600
+PILOTHUB_SESSION_IDLE_MINUTES = int(os.environ.get("PILOTHUB_SESSION_IDLE_MINUTES", "30"))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = False  # htmx reads it to send X-CSRFToken
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page (hx-headers), forms from the field
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Browser features no PilotHub page uses are switched off for the page and any frame.
+PILOTHUB_PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in (
+    "accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone", "payment", "usb"))
+
+# API rate limits (/api/v1), per API token, else per logged-in user, else per client address.
+# Writes are stricter than reads. Counted in the default cache (Redis in production).
+PILOTHUB_API_THROTTLE_ENABLED = os.environ.get("PILOTHUB_API_THROTTLE_ENABLED", "1") == "1"
+PILOTHUB_API_RATE_READ = os.environ.get("PILOTHUB_API_RATE_READ", "600/min")
+PILOTHUB_API_RATE_WRITE = os.environ.get("PILOTHUB_API_RATE_WRITE", "60/min")
+# How many reverse proxies append to X-Forwarded-For (0: trust only REMOTE_ADDR, so a client
+# cannot dodge the limit by inventing the header).
+NINJA_NUM_PROXIES = int(os.environ.get("PILOTHUB_NUM_PROXIES", "0"))
+
+# Map tiles: Leaflet fetches them from this URL template (OpenStreetMap by default; 天地图 or an
+# intranet tile server in deployments). The CSP below allows exactly its host for images.
+PILOTHUB_MAP_TILE_URL = os.environ.get("PILOTHUB_MAP_TILE_URL", DEFAULT_MAP_TILE_URL)
+
+# Content-Security-Policy (django-csp 4): scripts and styles only from this site's static files,
+# no inline script, no inline style attribute, no eval, no framing, forms post only here.
+# Data for scripts travels in json_script blocks (type="application/json", not executed).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *tile_image_sources(PILOTHUB_MAP_TILE_URL)],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

@@ -28,13 +28,24 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# HTTPS. Behind a TLS-terminating proxy (nginx) the proxy sets X-Forwarded-Proto; on an intranet
+# where TLS ends elsewhere and the proxy redirects itself, PILOTHUB_SSL_REDIRECT=0.
 SECURE_SSL_REDIRECT = os.environ.get("PILOTHUB_SSL_REDIRECT", "1") == "1"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The proxy's health checks reach the app over plain HTTP on loopback.
+SECURE_REDIRECT_EXEMPT = [r"^health/"]
 SECURE_HSTS_SECONDS = int(os.environ.get("PILOTHUB_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
 # Secure cookies always in real deployments; the loopback stack test (plain HTTP) turns them off.
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = os.environ.get("PILOTHUB_SECURE_COOKIES", "1") == "1"
+
+# Shared cache (API rate limits count across every gunicorn worker): Redis in production.
+_cache_url = os.environ.get("PILOTHUB_CACHE_URL", "")
+if _cache_url:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}}
+# Behind nginx the client's address is the last X-Forwarded-For entry the proxy appended.
+NINJA_NUM_PROXIES = int(os.environ.get("PILOTHUB_NUM_PROXIES", "1"))
 
 EMAIL_BACKEND = os.environ.get("PILOTHUB_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("PILOTHUB_EMAIL_HOST", "localhost")

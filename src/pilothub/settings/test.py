@@ -24,3 +24,5 @@ AXES_ENABLED = False
 # The real embedding model costs ~40 ms a text on these machines; tests that only pass through
 # matching use the deterministic hashing encoder. Matching's own tests load the real model.
 PILOTHUB_MATCH_ENCODER = "hashing"
+# API rate limits are exercised by their own tests (override_settings); elsewhere tests call freely.
+PILOTHUB_API_THROTTLE_ENABLED = False

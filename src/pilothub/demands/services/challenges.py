@@ -13,10 +13,11 @@ from pilothub.accounts.models import User
 from pilothub.core.audit import audit_record, model_snapshot
 from pilothub.core.errors import Conflict, DomainError, forbidden
 from pilothub.core.notifications import notify
+from pilothub.core.uploads import upload_check
 from pilothub.platforms.models import Platform, PlatformStatus
 from pilothub.regions.selectors import region_get
 
-from ..files import ALLOWED_KINDS, MAX_ATTACHMENT_BYTES, sniff_kind
+from ..files import ALLOWED_KINDS, MAX_ATTACHMENT_BYTES
 from ..models import (
     ApplicationStatus,
     Challenge,
@@ -135,15 +136,10 @@ def application_submit(*, challenge: Challenge, actor: User, team_name: str, pro
                               "The platform must be a published platform of your organisation", field="platform")
     kind = ""
     if attachment is not None:
-        if attachment.size > MAX_ATTACHMENT_BYTES:
-            raise DomainError("file_too_large", "附件不能超过 20 MB", "The attachment must be at most 20 MB",
-                              field="attachment")
-        kind = sniff_kind(attachment) or ""
-        if kind not in ALLOWED_KINDS:
-            raise DomainError("file_type", "附件须为 PDF、Word（docx）或 Excel（xlsx）文件（按文件内容判断）",
-                              "The attachment must be a PDF, DOCX or XLSX file (judged by its content)",
-                              field="attachment")
-        attachment.name = f"proposal.{kind}"
+        checked = upload_check(attachment, allowed=ALLOWED_KINDS, max_bytes=MAX_ATTACHMENT_BYTES,
+                               field="attachment")
+        kind = checked.kind
+        attachment = checked.content  # stored under a generated name
     assert actor.organisation_id is not None  # can_publish guarantees an organisation
     if ChallengeApplication.objects.filter(challenge=challenge, organisation_id=actor.organisation_id).exists():
         raise Conflict("already_applied", "本单位已申报该榜单", "Your organisation has already applied")

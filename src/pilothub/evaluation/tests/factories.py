@@ -26,7 +26,7 @@ def pdf_upload(name: str = "申报书.pdf", size: int = 0) -> SimpleUploadedFile
 
 
 def png_upload(name: str = "执照.png") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, content_type="image/png")
+    return SimpleUploadedFile(name, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 64, content_type="image/png")
 
 
 def docx_upload(name: str = "说明.docx") -> SimpleUploadedFile:

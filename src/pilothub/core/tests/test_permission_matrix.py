@@ -1,0 +1,563 @@
+"""The permission matrix: every page and every API operation × every role.
+
+The URL patterns are enumerated from the project's resolver and the API operations from the
+OpenAPI schema, so a new page or endpoint is picked up automatically — and fails
+`test_every_page_is_declared` / `test_every_api_operation_is_declared` until it is added to
+PAGES / API below with what each role may do. That is the point: new code must declare itself.
+
+The world: an enterprise and a platform operator of 怀柔 (110116) own a platform, equipment, a
+booking, an order with an attachment, an invited-only demand, a quote, a policy application, a
+certification application and a draft article. The roles under test own none of it:
+
+    anonymous · enterprise (another organisation) · operator (another organisation, own platform)
+    · reviewer (嘉兴 330400: another region) · admin
+
+Checks, for every role: never a 5xx. For objects owned by someone else ("owner"), outsiders get
+403/404 (anonymous: the login redirect, 401, 403 or 404) on GET and on POST. Public pages answer
+200 to everyone; "login" pages redirect anonymous users to the login page; role pages answer 200
+to the listed roles and refuse the others. The admin gets no 5xx (and 200 on reads).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from pilothub.accounts.models import OrganisationKind, OrganisationStatus, Role
+from pilothub.testing.factories import (
+    EquipmentFactory,
+    OrganisationFactory,
+    PlatformFactory,
+    ServiceOrderFactory,
+    UserFactory,
+    admin,
+    operator,
+    region,
+    reviewer,
+)
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ("anonymous", "enterprise", "operator", "reviewer", "admin")
+OUTSIDERS = ("enterprise", "operator", "reviewer")
+MISSING = 987_654  # the id of an object that does not exist
+
+
+@dataclass(frozen=True)
+class Page:
+    """What each role may do on one URL pattern.
+
+    read: "public" | "login" | "owner" | "post-only" | "any" | a tuple of roles that get 200.
+    write: None (no POST check beyond "no 5xx") | "owner" (outsiders refused) | a tuple of roles
+    allowed to POST (the others are refused).
+    """
+
+    read: str | tuple[str, ...]
+    write: str | tuple[str, ...] | None = None
+    kwargs: Callable[[World], dict] = field(default=lambda w: {})
+    query: str = ""
+
+
+# --- the world ----------------------------------------------------------------------------------
+
+class World:
+    def __init__(self) -> None:
+        from pilothub.accounts.tokens import api_token_create
+        from pilothub.bookings.models import Booking, BookingStatus
+        from pilothub.bookings.services.attachments import attachment_add
+        from pilothub.content.models import Article, ArticleStatus, PolicyDocument, Section
+        from pilothub.demands.models import Demand, DemandVisibility, Quote
+        from pilothub.policy.services import application_submit
+
+        huairou = region("110116")
+        self.owner_org = OrganisationFactory(region=huairou)
+        self.owner = UserFactory(role=Role.ENTERPRISE, organisation=self.owner_org)
+        self.owner_operator = operator("110116")
+        self.platform = PlatformFactory(operator=self.owner_operator.organisation, region=huairou)
+        self.equipment = EquipmentFactory(platform=self.platform)
+        start = timezone.now() + datetime.timedelta(days=3)
+        self.booking = Booking.objects.create(equipment=self.equipment, requested_by=self.owner,
+                                              customer=self.owner_org, start=start,
+                                              end=start + datetime.timedelta(hours=2), purpose="测试",
+                                              status=BookingStatus.PENDING)
+        self.order = ServiceOrderFactory(platform=self.platform, customer=self.owner_org)
+        self.attachment = attachment_add(order=self.order, actor=self.owner, kind="other", name="合同.pdf",
+                                         content=b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+        self.demand = Demand.objects.create(
+            enterprise=self.owner_org, title="保密的中试需求", text="仅受邀平台可见。", region=huairou,
+            deadline=timezone.localdate() + datetime.timedelta(days=30), visibility=DemandVisibility.INVITED)
+        self.quote = Quote.objects.create(demand=self.demand, platform=self.platform, price=100_000,
+                                          duration_days=30, created_by=self.owner_operator)
+        self.application = application_submit(
+            user=self.owner, measure="huairou_draft.test_contract", project_name="传感器测试验证项目",
+            request={"region": "110116", "as_of": timezone.localdate().isoformat(),
+                     "applicant": {"sector": "科学仪器和传感器"},
+                     "project": {"type": "test_contract", "contract_amount": 800_000,
+                                 "platform_in_municipal_list": False}})
+        self.article = Article.objects.create(section=Section.SOLUTION, title="草稿方案", body_html="<p>草稿</p>",
+                                              region=huairou, author=self.owner_operator,
+                                              organisation=self.owner_operator.organisation,
+                                              status=ArticleStatus.DRAFT)
+        self.published = Article.objects.create(section=Section.NEWS, title="公开资讯", body_html="<p>公开</p>",
+                                                region=huairou, author=self.owner_operator,
+                                                status=ArticleStatus.PUBLISHED, published_at=timezone.now())
+        self.document = PolicyDocument.objects.order_by("pk").first()
+        self.token, _plain = api_token_create(user=self.owner, name="owner")
+        self.pending_org = OrganisationFactory(region=huairou, status=OrganisationStatus.PENDING)
+        self.evaluation_application = self._certification_application()
+
+        # The roles under test.
+        self.users = {
+            "enterprise": UserFactory(role=Role.ENTERPRISE, organisation=OrganisationFactory(region=region("110108"))),
+            "operator": operator("110108"),
+            "reviewer": reviewer("330400"),
+            "admin": admin(),
+        }
+        PlatformFactory(operator=self.users["operator"].organisation, region=region("110108"))
+
+    def _certification_application(self):
+        from pilothub.evaluation.models import CertificationCall
+        from pilothub.evaluation.services import application_create
+
+        today = timezone.localdate()
+        call = CertificationCall.objects.create(
+            region=region("110116"), title="怀柔区中试平台认定", target_tier="municipal",
+            opens_on=today - datetime.timedelta(days=5), closes_on=today + datetime.timedelta(days=25),
+            criteria=[{"code": "c1", "name": "条件", "max_score": 100}], required_attachments=[], pass_score=60,
+            min_experts=1, publicity_days=7, validity_years=3)
+        self.call = call
+        return application_create(actor=self.owner_operator, call=call, platform=self.platform, summary="说明",
+                                  self_assessment={"c1": {"score": 60, "note": "自评"}})
+
+
+def _demand(w):
+    return {"demand_id": w.demand.pk}
+
+
+def _order(w):
+    return {"order_id": w.order.pk}
+
+
+def _missing(*names: str) -> Callable[[World], dict]:
+    return lambda w: dict.fromkeys(names, MISSING)
+
+
+PUBLIC, LOGIN, OWNER, POST_ONLY, ANY = "public", "login", "owner", "post-only", "any"
+REVIEWERS = ("reviewer", "admin")
+
+# Every URL pattern of the project (outside admin/ and api/, which have their own rules below).
+PAGES: dict[str, Page] = {
+    "set_language": Page(ANY),  # Django's view: GET just redirects back
+    "health_live": Page(PUBLIC),
+    "health_ready": Page(PUBLIC),
+    "core:home": Page(PUBLIC),
+    "core:audit": Page(REVIEWERS),
+    "core:notifications": Page(LOGIN),
+    "core:notifications_read_all": Page(POST_ONLY),
+    # accounts
+    "accounts:login": Page(PUBLIC),
+    "accounts:logout": Page(POST_ONLY),
+    "accounts:register": Page(PUBLIC),
+    "accounts:review_queue": Page(REVIEWERS),
+    "accounts:review_organisation": Page(POST_ONLY, write=("admin",),
+                                         kwargs=lambda w: {"organisation_id": w.pending_org.pk}),
+    "accounts:tokens": Page(LOGIN),
+    "accounts:token_revoke": Page(POST_ONLY, write=OWNER, kwargs=lambda w: {"token_id": w.token.pk}),
+    # demands
+    "demands:list": Page(PUBLIC),
+    "demands:create": Page(ANY, write=("enterprise", "admin")),
+    "demands:mine": Page(LOGIN),
+    "demands:recommended": Page(LOGIN),
+    "demands:moderation": Page(REVIEWERS),
+    "demands:detail": Page(OWNER, kwargs=_demand),
+    "demands:close": Page(POST_ONLY, write=OWNER, kwargs=_demand),
+    "demands:interest": Page(POST_ONLY, write=OWNER, kwargs=_demand),
+    "demands:quote": Page(OWNER, write=OWNER, kwargs=_demand),
+    "demands:quotes": Page(OWNER, kwargs=_demand),
+    "demands:thread": Page(OWNER, write=OWNER, kwargs=lambda w: {"demand_id": w.demand.pk,
+                                                                  "platform_id": w.platform.pk}),
+    "demands:hide": Page(POST_ONLY, write=OWNER, kwargs=_demand),
+    "demands:restore": Page(POST_ONLY, write=OWNER, kwargs=_demand),
+    "demands:quote_accept": Page(POST_ONLY, write=OWNER, kwargs=lambda w: {"quote_id": w.quote.pk}),
+    "demands:challenges": Page(PUBLIC),
+    "demands:challenge_new": Page(ANY),
+    "demands:challenge_detail": Page(ANY, kwargs=_missing("challenge_id")),
+    "demands:challenge_close": Page(POST_ONLY, write=OWNER, kwargs=_missing("challenge_id")),
+    "demands:challenge_publish": Page(POST_ONLY, write=OWNER, kwargs=_missing("challenge_id")),
+    "demands:milestone_add": Page(POST_ONLY, write=OWNER, kwargs=_missing("challenge_id")),
+    "demands:application_score": Page(POST_ONLY, write=OWNER, kwargs=_missing("application_id")),
+    "demands:application_attachment": Page(OWNER, kwargs=_missing("application_id")),
+    "demands:milestone_submit": Page(POST_ONLY, write=OWNER, kwargs=_missing("milestone_id")),
+    "demands:milestone_confirm": Page(POST_ONLY, write=OWNER, kwargs=_missing("milestone_id")),
+    # matching
+    "matching:search": Page(PUBLIC, query="?text=抗体药物工艺放大"),
+    # bookings
+    "bookings:equipment": Page(PUBLIC),
+    "bookings:equipment_detail": Page(PUBLIC, kwargs=lambda w: {"equipment_id": w.equipment.pk}),
+    "bookings:queue": Page(LOGIN),  # each user sees the bookings of their own platforms (none)
+    "bookings:mine": Page(LOGIN),
+    "bookings:booking_decide": Page(POST_ONLY, write=OWNER, kwargs=lambda w: {"booking_id": w.booking.pk}),
+    "bookings:booking_cancel": Page(POST_ONLY, write=OWNER, kwargs=lambda w: {"booking_id": w.booking.pk}),
+    "bookings:platform_calendar": Page(ANY, kwargs=lambda w: {"platform_id": w.platform.pk}),
+    "bookings:orders": Page(LOGIN),
+    "bookings:order_detail": Page(OWNER, write=OWNER, kwargs=_order),
+    "bookings:attachment_download": Page(OWNER, kwargs=lambda w: {"order_id": w.order.pk,
+                                                                  "attachment_id": w.attachment.pk}),
+    "bookings:vouchers": Page(ANY),
+    "bookings:voucher_export": Page(ANY),
+    "bookings:voucher_platform": Page(POST_ONLY, write=OWNER, kwargs=lambda w: {"platform_id": w.platform.pk}),
+    # policy
+    "policy:calculator": Page(PUBLIC),
+    "policy:my_applications": Page(LOGIN),
+    "policy:application_create": Page(POST_ONLY),
+    "policy:application_detail": Page(OWNER, kwargs=lambda w: {"application_id": w.application.pk}),
+    "policy:application_decision": Page(POST_ONLY, write=OWNER,
+                                        kwargs=lambda w: {"application_id": w.application.pk}),
+    "policy:application_resubmit": Page(POST_ONLY, write=OWNER,
+                                        kwargs=lambda w: {"application_id": w.application.pk}),
+    "policy:review_queue": Page(REVIEWERS),
+    # evaluation
+    "evaluation:home": Page(LOGIN),
+    "evaluation:call_create": Page(ANY, write=REVIEWERS),
+    "evaluation:call_detail": Page(ANY, kwargs=lambda w: {"call_id": w.call.pk}),
+    "evaluation:application_create": Page(ANY, kwargs=lambda w: {"call_id": w.call.pk}),
+    "evaluation:application_detail": Page(OWNER, kwargs=lambda w: {"application_id": w.evaluation_application.pk}),
+    "evaluation:application_attachment": Page(POST_ONLY, write=OWNER,
+                                              kwargs=lambda w: {"application_id": w.evaluation_application.pk}),
+    "evaluation:application_transition": Page(POST_ONLY, write=OWNER,
+                                              kwargs=lambda w: {"application_id": w.evaluation_application.pk}),
+    "evaluation:expert_score": Page(OWNER, write=OWNER,
+                                    kwargs=lambda w: {"application_id": w.evaluation_application.pk}),
+    "evaluation:objection_record": Page(POST_ONLY, write=OWNER,
+                                        kwargs=lambda w: {"application_id": w.evaluation_application.pk}),
+    "evaluation:objection_resolve": Page(POST_ONLY, write=OWNER, kwargs=_missing("objection_id")),
+    "evaluation:attachment_download": Page(OWNER, kwargs=lambda w: {"kind": "application",
+                                                                    "attachment_id": MISSING}),
+    "evaluation:experts": Page(REVIEWERS),
+    "evaluation:round_create": Page(ANY, write=REVIEWERS),
+    "evaluation:round_detail": Page(OWNER, kwargs=_missing("round_id")),
+    "evaluation:region_summary": Page(OWNER, kwargs=_missing("round_id")),
+    "evaluation:round_action": Page(POST_ONLY, write=OWNER, kwargs=lambda w: {"round_id": MISSING, "action": "score"}),
+    "evaluation:declaration_edit": Page(OWNER, write=OWNER,
+                                        kwargs=lambda w: {"round_id": MISSING, "platform_id": w.platform.pk}),
+    "evaluation:declaration_detail": Page(OWNER, kwargs=_missing("declaration_id")),
+    "evaluation:declaration_evidence": Page(POST_ONLY, write=OWNER, kwargs=_missing("declaration_id")),
+    "evaluation:declaration_submit": Page(POST_ONLY, write=OWNER, kwargs=_missing("declaration_id")),
+    "evaluation:value_adjust": Page(POST_ONLY, write=OWNER, kwargs=_missing("value_id")),
+    "evaluation:result_report": Page(OWNER, kwargs=_missing("result_id")),
+    "evaluation:result_report_pdf": Page(OWNER, kwargs=_missing("result_id")),
+    "evaluation:proposals": Page(REVIEWERS),
+    "evaluation:proposal_decide": Page(POST_ONLY, write=OWNER, kwargs=_missing("proposal_id")),
+    "evaluation:reward_decide": Page(POST_ONLY, write=OWNER, kwargs=_missing("reward_id")),
+    # content
+    "content:home": Page(PUBLIC),
+    "content:feed_rss": Page(PUBLIC),
+    "content:feed_atom": Page(PUBLIC),
+    "content:policy_list": Page(PUBLIC),
+    "content:policy_feed": Page(PUBLIC),
+    "content:policy_detail": Page(PUBLIC, kwargs=lambda w: {"document_id": w.document.pk}),
+    "content:mine": Page(LOGIN),
+    "content:new": Page(ANY, write=("operator", "reviewer", "admin"), kwargs=lambda w: {"section": "solutions"}),
+    "content:edit": Page(OWNER, write=OWNER, kwargs=lambda w: {"article_id": w.article.pk}),
+    "content:submit": Page(POST_ONLY, write=OWNER, kwargs=lambda w: {"article_id": w.article.pk}),
+    "content:review": Page(POST_ONLY, write=OWNER, kwargs=lambda w: {"article_id": w.article.pk}),
+    "content:unpublish": Page(POST_ONLY, write=OWNER, kwargs=lambda w: {"article_id": w.published.pk}),
+    "content:member_add": Page(POST_ONLY, write=OWNER, kwargs=lambda w: {"article_id": w.published.pk}),
+    "content:member_remove": Page(POST_ONLY, write=OWNER,
+                                  kwargs=lambda w: {"article_id": w.published.pk, "member_id": MISSING}),
+    "content:test_report": Page(ANY, kwargs=lambda w: {"article_id": MISSING}),
+    "content:list": Page(PUBLIC, kwargs=lambda w: {"section": "news"}),
+    "content:section_feed_rss": Page(PUBLIC, kwargs=lambda w: {"section": "news"}),
+    "content:section_feed_atom": Page(PUBLIC, kwargs=lambda w: {"section": "news"}),
+    "content:detail": Page(PUBLIC, kwargs=lambda w: {"section": "news", "article_id": w.published.pk}),
+}
+
+
+@dataclass(frozen=True)
+class Op:
+    """One API operation: read as for Page ("public", "login", "owner", a tuple of roles)."""
+
+    access: str | tuple[str, ...]
+    params: Callable[[World], dict] = field(default=lambda w: {})
+    query: Callable[[World], str] = field(default=lambda w: "")
+
+
+_API_ORDER = Op(OWNER, lambda w: {"order_id": w.order.pk})
+_API_BOOKING = Op(OWNER, lambda w: {"booking_id": w.booking.pk})
+_API_DEMAND = Op(OWNER, lambda w: {"demand_id": w.demand.pk})
+
+API: dict[str, Op] = {
+    "GET /api/v1/health": Op(PUBLIC),
+    "GET /api/v1/regions": Op(PUBLIC),
+    "GET /api/v1/regions/{code}": Op(PUBLIC, lambda w: {"code": "110116"}),
+    "GET /api/v1/accounts/me": Op(LOGIN),
+    "GET /api/v1/demands": Op(PUBLIC),
+    "POST /api/v1/demands": Op(ANY),
+    "GET /api/v1/demands/{demand_id}": _API_DEMAND,
+    "POST /api/v1/demands/{demand_id}/quotes": _API_DEMAND,
+    "POST /api/v1/quotes/{quote_id}/accept": Op(OWNER, lambda w: {"quote_id": w.quote.pk}),
+    "GET /api/v1/demands/{demand_id}/messages": Op(OWNER, lambda w: {"demand_id": w.demand.pk},
+                                                   query=lambda w: f"?platform={w.platform.pk}"),
+    "POST /api/v1/demands/{demand_id}/messages": _API_DEMAND,
+    "POST /api/v1/match": Op(ANY),
+    "POST /api/v1/equipment/{equipment_id}/bookings": Op(ANY, lambda w: {"equipment_id": w.equipment.pk}),
+    "GET /api/v1/equipment/{equipment_id}/bookings": Op(PUBLIC, lambda w: {"equipment_id": w.equipment.pk}),
+    "GET /api/v1/bookings": Op(LOGIN),
+    "GET /api/v1/bookings/{booking_id}": _API_BOOKING,
+    "POST /api/v1/bookings/{booking_id}/approve": _API_BOOKING,
+    "POST /api/v1/bookings/{booking_id}/decline": _API_BOOKING,
+    "POST /api/v1/bookings/{booking_id}/cancel": _API_BOOKING,
+    "GET /api/v1/orders": Op(LOGIN),
+    "GET /api/v1/orders/{order_id}": _API_ORDER,
+    "POST /api/v1/orders/{order_id}/quote": _API_ORDER,
+    "POST /api/v1/orders/{order_id}/contract": _API_ORDER,
+    "POST /api/v1/orders/{order_id}/voucher": _API_ORDER,
+    "POST /api/v1/orders/{order_id}/start": _API_ORDER,
+    "POST /api/v1/orders/{order_id}/attachments": _API_ORDER,
+    "GET /api/v1/orders/{order_id}/attachments/{attachment_id}": Op(
+        OWNER, lambda w: {"order_id": w.order.pk, "attachment_id": w.attachment.pk}),
+    "POST /api/v1/orders/{order_id}/deliver": _API_ORDER,
+    "POST /api/v1/orders/{order_id}/reject-delivery": _API_ORDER,
+    "POST /api/v1/orders/{order_id}/accept": _API_ORDER,
+    "POST /api/v1/orders/{order_id}/cancel": _API_ORDER,
+    "POST /api/v1/orders/{order_id}/rating": _API_ORDER,
+    "POST /api/v1/orders/{order_id}/rating/reply": _API_ORDER,
+    "GET /api/v1/platforms/{platform_id}/rating-summary": Op(PUBLIC, lambda w: {"platform_id": w.platform.pk}),
+    "POST /api/v1/platforms/{platform_id}/voucher-acceptance": Op(OWNER, lambda w: {"platform_id": w.platform.pk}),
+    "GET /api/v1/vouchers/report": Op(ANY),
+    "GET /api/v1/vouchers/report.xlsx": Op(ANY),
+    "POST /api/v1/policy/evaluate": Op(ANY),
+    "GET /api/v1/policy/measures": Op(PUBLIC),
+    "GET /api/v1/content/{section}": Op(PUBLIC, lambda w: {"section": "news"}),
+    "GET /api/v1/content/{section}/{article_id}": Op(PUBLIC, lambda w: {"section": "news",
+                                                                        "article_id": w.published.pk}),
+    "GET /api/v1/policy-documents": Op(PUBLIC),
+    "GET /api/v1/policy-documents/{document_id}": Op(PUBLIC, lambda w: {"document_id": w.document.pk}),
+}
+
+
+# --- enumeration -------------------------------------------------------------------------------
+
+def project_url_names() -> dict[str, URLPattern]:
+    """Every named URL pattern outside admin/ and api/ (those have their own checks)."""
+    found: dict[str, URLPattern] = {}
+
+    def walk(resolver: URLResolver, prefix: str, namespace: str) -> None:
+        for pattern in resolver.url_patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                if route.startswith(("admin/", "api/")):
+                    continue
+                walk(pattern, route, namespace + (f"{pattern.namespace}:" if pattern.namespace else ""))
+            else:
+                name = pattern.name or route
+                found[namespace + name] = pattern
+
+    walk(get_resolver(), "", "")
+    return found
+
+
+def api_operations() -> list[tuple[str, str]]:
+    from pilothub.api import api
+
+    schema = api.get_openapi_schema()
+    return [(method.upper(), path) for path, operations in schema["paths"].items() for method in operations]
+
+
+def test_every_page_is_declared():
+    names = set(project_url_names())
+    assert sorted(names - set(PAGES)) == [], "new pages must declare who may use them in PAGES"
+    assert sorted(set(PAGES) - names) == [], "PAGES names URL patterns that no longer exist"
+
+
+def test_every_api_operation_is_declared():
+    operations = {f"{method} {path}" for method, path in api_operations()}
+    assert sorted(operations - set(API)) == [], "new API operations must declare who may use them in API"
+    assert sorted(set(API) - operations) == [], "API names operations that no longer exist"
+
+
+# --- the matrix ---------------------------------------------------------------------------------
+
+REFUSED = {403, 404}
+LOGIN_PATH = "/accounts/login/"
+
+
+def _is_login_redirect(response) -> bool:
+    return response.status_code == 302 and (response.url.startswith(LOGIN_PATH)
+                                            or response.url.startswith("/admin/login/"))
+
+
+def _client(world: World, role: str) -> Client:
+    client = Client(raise_request_exception=False)
+    if role != "anonymous":
+        client.force_login(world.users[role])
+    return client
+
+
+def _page_problems(world: World, role: str, client: Client, name: str, page: Page) -> list[str]:
+    path = reverse(name, kwargs=page.kwargs(world)) + page.query
+    problems = []
+    get = client.get(path)
+    status = get.status_code
+    where = f"{role:10} GET  {path} ({name}) → {status}"
+    if status >= 500:
+        return [where + ": server error"]
+    read = page.read
+    if read == PUBLIC and status != 200:
+        problems.append(where + ": public page must answer 200")
+    elif read == LOGIN and role == "anonymous" and not _is_login_redirect(get):
+        problems.append(where + ": must redirect to the login page")
+    elif read == LOGIN and role != "anonymous" and status != 200:
+        problems.append(where + ": any logged-in user must get 200")
+    elif read == POST_ONLY and status != 405 and not _is_login_redirect(get):
+        problems.append(where + ": POST-only URL must refuse GET with 405")
+    elif read == OWNER and role in OUTSIDERS and status not in REFUSED:
+        problems.append(where + ": another organisation's / region's object must be 403/404")
+    elif read == OWNER and role == "anonymous" and status not in REFUSED and not _is_login_redirect(get):
+        problems.append(where + ": anonymous must be refused")
+    elif isinstance(read, tuple):
+        if role in read and status != 200:
+            problems.append(where + f": {role} may use this page")
+        if role not in read and status not in REFUSED and not _is_login_redirect(get):
+            problems.append(where + f": only {read} may use this page")
+    if role == "admin" and read in (PUBLIC, LOGIN) and status != 200:
+        problems.append(where + ": the admin must be able to read it")
+
+    if page.write is not None or read == POST_ONLY:
+        acted_before = _actions_by(world, role)
+        post = client.post(path, {})
+        status = post.status_code
+        where = f"{role:10} POST {path} ({name}) → {status}"
+        acted = _actions_by(world, role) - acted_before
+        forbidden = (page.write == OWNER and role != "admin") or (
+            isinstance(page.write, tuple) and role not in page.write)
+        if status >= 500:
+            problems.append(where + ": server error")
+        elif forbidden and role == "anonymous" and status not in REFUSED | {401, 405} \
+                and not _is_login_redirect(post):
+            problems.append(where + ": anonymous must be refused")
+        elif forbidden and status not in REFUSED | {405} and (status not in (200, 302, 400) or acted):
+            # Pages that answer a refused action with a message and a redirect are fine, as long
+            # as nothing was done: no audit event by this user.
+            problems.append(where + f": must be refused, and {acted} audit event(s) were written")
+    return problems
+
+
+def _actions_by(world: World, role: str) -> int:
+    from pilothub.core.models import AuditEvent
+
+    if role == "anonymous":
+        return AuditEvent.objects.filter(actor__isnull=True).count()
+    return AuditEvent.objects.filter(actor=world.users[role]).count()
+
+
+def _state(world: World) -> dict:
+    """What an outsider must never be able to change."""
+    def fresh(obj, *fields):
+        obj.refresh_from_db()
+        return tuple(getattr(obj, f) for f in fields)
+
+    return {
+        "booking": fresh(world.booking, "status"), "order": fresh(world.order, "status"),
+        "demand": fresh(world.demand, "status", "title"), "quote": fresh(world.quote, "status"),
+        "application": fresh(world.application, "status"),
+        "certification": fresh(world.evaluation_application, "state"),
+        "article": fresh(world.article, "status", "title"), "published": fresh(world.published, "status"),
+        "token": fresh(world.token, "revoked_at"), "pending_org": fresh(world.pending_org, "status"),
+        "attachments": world.order.attachments.count(),
+    }
+
+
+def _api_problems(world: World, role: str, client: Client, key: str, op: Op) -> list[str]:
+    method, template = key.split(" ", 1)
+    params = op.params(world)
+    path = re.sub(r"\{(\w+)\}", lambda m: str(params[m.group(1)]), template) + op.query(world)
+    response = client.get(path) if method == "GET" else client.post(path, {}, content_type="application/json")
+    status = response.status_code
+    where = f"{role:10} {method:4} {path} → {status}"
+    if status >= 500:
+        return [where + ": server error"]
+    if status >= 400 and response.headers.get("Content-Type", "").startswith("application/json"):
+        error = response.json().get("error") if isinstance(response.json(), dict) else None
+        if not (error and error.get("code") and error.get("message_zh") and error.get("message_en")):
+            return [where + ": error body must be {error: {code, message_zh, message_en}}"]
+    if op.access == PUBLIC and method == "GET" and status != 200:
+        return [where + ": public operation must answer 200"]
+    if op.access in (LOGIN, OWNER) and role == "anonymous" and status not in {401, 403, 404}:
+        return [where + ": anonymous must get 401"]
+    if op.access == LOGIN and role != "anonymous" and method == "GET" and status != 200:
+        return [where + ": any logged-in user must get 200"]
+    if op.access == OWNER and role in OUTSIDERS and status not in REFUSED | {422}:
+        # 422: the body was refused before any object was looked at (nothing is revealed).
+        return [where + ": another organisation's object must be 403/404"]
+    if op.access == OWNER and role in OUTSIDERS and status == 422 and method == "GET":
+        return [where + ": a GET cannot fail validation on an object of someone else"]
+    return []
+
+
+@pytest.fixture
+def world(db) -> World:
+    return World()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_pages(world, role):
+    client = _client(world, role)
+    before = _state(world)
+    problems: list[str] = []
+    for name, page in PAGES.items():
+        problems += _page_problems(world, role, client, name, page)
+        if role != "anonymous" and "_auth_user_id" not in client.session:
+            client.force_login(world.users[role])  # a logout URL was exercised
+    assert problems == [], "\n" + "\n".join(problems)
+    if role != "admin":
+        assert _state(world) == before
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_api(world, role):
+    client = _client(world, role)
+    before = _state(world)
+    problems: list[str] = []
+    for key, op in API.items():
+        problems += _api_problems(world, role, client, key, op)
+    assert problems == [], "\n" + "\n".join(problems)
+    if role != "admin":
+        assert _state(world) == before
+
+
+@pytest.mark.parametrize("role", ["anonymous", "enterprise", "admin"])
+def test_admin_site(world, role):
+    """Every admin changelist and add page: staff only, and no 5xx for the administrator."""
+    from django.contrib import admin as django_admin
+
+    client = _client(world, role)
+    problems = []
+    for model in django_admin.site._registry:
+        for view in ("changelist", "add"):
+            path = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}")
+            response = client.get(path)
+            where = f"{role} GET {path} → {response.status_code}"
+            if response.status_code >= 500:
+                problems.append(where + ": server error")
+            elif role != "admin" and not _is_login_redirect(response):
+                problems.append(where + ": only staff may use the admin")
+            elif role == "admin" and response.status_code not in (200, 403):
+                problems.append(where)
+    assert problems == [], "\n" + "\n".join(problems)
+
+
+def test_the_world_is_owned_by_someone_else(world):
+    """Guard for the matrix itself: none of the tested roles owns the fixture objects."""
+    for role in OUTSIDERS:
+        user = world.users[role]
+        assert user.organisation_id not in (world.owner_org.pk, world.owner_operator.organisation_id)
+    assert not world.users["reviewer"].region.path.startswith("/110000/")
+    assert world.users["operator"].organisation.kind == OrganisationKind.PLATFORM_OPERATOR
