@@ -10,3 +10,7 @@ class CoreConfig(AppConfig):
         # Configure the Celery app in every Django process, so `.delay()` from web code uses
         # PilotHub's broker settings (or runs eagerly) instead of Celery's unconfigured default.
         from pilothub import celery  # noqa: F401
+
+        from .security import connect_login_activity
+
+        connect_login_activity()

@@ -39,6 +39,20 @@ SESSION_ACTIVITY_KEY = "_pilothub_last_activity"
 _ACTIVITY_WRITE_INTERVAL = 60
 
 
+def _stamp_login_activity(sender, request, user, **kwargs) -> None:
+    """Logging in is activity: stamp it into the new session, so the first request after login
+    does not need a session write of its own."""
+    session = getattr(request, "session", None)
+    if session is not None:
+        session[SESSION_ACTIVITY_KEY] = int(time.time())
+
+
+def connect_login_activity() -> None:
+    from django.contrib.auth.signals import user_logged_in
+
+    user_logged_in.connect(_stamp_login_activity, dispatch_uid="pilothub.core.security.login_activity")
+
+
 class SessionIdleTimeoutMiddleware:
     """Log a browser session out after PILOTHUB_SESSION_IDLE_MINUTES without a request.
 

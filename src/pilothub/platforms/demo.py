@@ -145,6 +145,9 @@ def load(stdout=None) -> dict[str, int]:
     load_vocabularies()
     ids = load_platforms()
     releases = load_supply_lists()
+    from .capabilities import capabilities_demo_load
+
+    capabilities_demo_load(stdout=stdout)
     from pilothub.matching.services import match_index_touch
 
     transaction.on_commit(lambda: match_index_touch(platform_ids=ids.values()))

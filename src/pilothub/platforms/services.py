@@ -447,6 +447,10 @@ def change_request_approve(*, change_request: PlatformChangeRequest, reviewer: U
     platform.refresh_from_db()
     _audit(actor=reviewer, action=action, obj=platform, platform=platform, before=before, after=_snapshot(platform),
            note=f"变更申请 #{change_request.pk}")
+    # An approved change is a fresh, reviewed listing: it restarts the confirmation clock (decision 0305).
+    from .freshness import platform_mark_confirmed
+
+    platform_mark_confirmed(platform=platform, user=reviewer, now=now, note=f"变更申请 #{change_request.pk} 已通过")
     _audit(actor=reviewer, action=RegistryAuditAction.CHANGE_REQUEST_APPROVE, obj=change_request, platform=platform,
            before=None, after=model_snapshot(change_request))
     what = "发布申请" if change_request.kind == ChangeRequestKind.PUBLISH else "信息变更"

@@ -66,7 +66,9 @@ def test_edit_of_published_platform_waits_for_review_then_applies(django_capture
     assert list(IndexChange.objects.values_list("platform_id", flat=True)) == [platform.pk]
     assert Notification.objects.filter(recipient=user, title__startswith="中试平台信息变更已通过").count() == 1
     actions = list(AuditEvent.objects.filter(actor=beijing).order_by("id").values_list("action", flat=True))
-    assert actions == ["update", "platform_change_approve"]
+    assert actions == ["update", "confirm_listing", "platform_change_approve"]
+    change.refresh_from_db()
+    assert platform.last_confirmed_at == change.reviewed_at  # an approved change restarts the freshness clock
     update = AuditEvent.objects.get(actor=beijing, action="update")
     assert update.before["main_business"] == "工艺放大"
     assert update.after["main_business"] == "抗体药物工艺放大与小批量试生产"
