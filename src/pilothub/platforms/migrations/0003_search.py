@@ -1,0 +1,71 @@
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+# Full-text index over PlatformSearchDocument (decision 0304). The documents hold jieba tokens
+# joined by single spaces, so neither database needs a Chinese parser.
+SQLITE_FORWARD = [
+    # External-content FTS5 table: stores only the index; the rows live in the Django table.
+    "CREATE VIRTUAL TABLE platforms_search_fts USING fts5(title, body, "
+    "content='platforms_platformsearchdocument', content_rowid='platform_id', tokenize='unicode61')",
+    "CREATE TRIGGER platforms_search_ai AFTER INSERT ON platforms_platformsearchdocument BEGIN "
+    "INSERT INTO platforms_search_fts(rowid, title, body) VALUES (new.platform_id, new.title, new.body); END",
+    "CREATE TRIGGER platforms_search_ad AFTER DELETE ON platforms_platformsearchdocument BEGIN "
+    "INSERT INTO platforms_search_fts(platforms_search_fts, rowid, title, body) "
+    "VALUES ('delete', old.platform_id, old.title, old.body); END",
+    "CREATE TRIGGER platforms_search_au AFTER UPDATE ON platforms_platformsearchdocument BEGIN "
+    "INSERT INTO platforms_search_fts(platforms_search_fts, rowid, title, body) "
+    "VALUES ('delete', old.platform_id, old.title, old.body); "
+    "INSERT INTO platforms_search_fts(rowid, title, body) VALUES (new.platform_id, new.title, new.body); END",
+]
+SQLITE_BACKWARD = [
+    "DROP TRIGGER IF EXISTS platforms_search_au", "DROP TRIGGER IF EXISTS platforms_search_ad",
+    "DROP TRIGGER IF EXISTS platforms_search_ai", "DROP TABLE IF EXISTS platforms_search_fts",
+]
+# array_to_tsvector takes the tokens as lexemes verbatim (no parser, no stemming): the 'simple'
+# configuration's behaviour without its parser, which would split or drop CJK runs by locale.
+POSTGRES_FORWARD = [
+    "ALTER TABLE platforms_platformsearchdocument ADD COLUMN vector tsvector GENERATED ALWAYS AS ("
+    "setweight(array_to_tsvector(string_to_array(title, ' ')), 'A') || "
+    "setweight(array_to_tsvector(string_to_array(body, ' ')), 'B')) STORED",
+    "CREATE INDEX platforms_search_vector_gin ON platforms_platformsearchdocument USING gin (vector)",
+]
+POSTGRES_BACKWARD = [
+    "DROP INDEX IF EXISTS platforms_search_vector_gin",
+    "ALTER TABLE platforms_platformsearchdocument DROP COLUMN IF EXISTS vector",
+]
+
+
+def _run(statements_by_vendor):
+    def run(apps, schema_editor):
+        for statement in statements_by_vendor.get(schema_editor.connection.vendor, []):
+            schema_editor.execute(statement)
+    return run
+
+
+forward = _run({"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD})
+backward = _run({"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRES_BACKWARD})
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('platforms', '0001_initial'),
+    ]
+
+    operations = [
+        migrations.CreateModel(
+            name='PlatformSearchDocument',
+            fields=[
+                ('platform', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='search_document', serialize=False, to='platforms.platform')),
+                ('title', models.TextField(blank=True)),
+                ('body', models.TextField(blank=True)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+            ],
+            options={
+                'verbose_name': '平台检索文档',
+                'verbose_name_plural': '平台检索文档',
+            },
+        ),
+        migrations.RunPython(forward, backward),
+    ]
