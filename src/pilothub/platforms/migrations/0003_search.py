@@ -22,15 +22,31 @@ SQLITE_BACKWARD = [
     "DROP TRIGGER IF EXISTS platforms_search_au", "DROP TRIGGER IF EXISTS platforms_search_ad",
     "DROP TRIGGER IF EXISTS platforms_search_ai", "DROP TABLE IF EXISTS platforms_search_fts",
 ]
-# array_to_tsvector takes the tokens as lexemes verbatim (no parser, no stemming): the 'simple'
-# configuration's behaviour without its parser, which would split or drop CJK runs by locale.
+# The tokens become lexemes verbatim (no parser, no stemming: the 'simple' configuration's
+# behaviour without its parser, which would split or drop CJK runs depending on the locale), with
+# positions so the name (weight A) can outrank the body (weight B). A trigger, not a generated
+# column: building the weighted vector needs a subquery over the tokens.
 POSTGRES_FORWARD = [
-    "ALTER TABLE platforms_platformsearchdocument ADD COLUMN vector tsvector GENERATED ALWAYS AS ("
-    "setweight(array_to_tsvector(string_to_array(title, ' ')), 'A') || "
-    "setweight(array_to_tsvector(string_to_array(body, ' ')), 'B')) STORED",
+    "ALTER TABLE platforms_platformsearchdocument ADD COLUMN vector tsvector NOT NULL DEFAULT ''",
+    """CREATE FUNCTION platforms_search_weighted(tokens text, weight "char") RETURNS tsvector
+       LANGUAGE sql IMMUTABLE AS $$
+         SELECT setweight(COALESCE(string_agg(quote_literal(t) || ':' || LEAST(i, 16383), ' ')::tsvector,
+                                   ''::tsvector), weight)
+         FROM unnest(string_to_array(tokens, ' ')) WITH ORDINALITY AS u(t, i) WHERE t <> ''
+       $$""",
+    """CREATE FUNCTION platforms_search_vector() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         NEW.vector := platforms_search_weighted(NEW.title, 'A') || platforms_search_weighted(NEW.body, 'B');
+         RETURN NEW;
+       END $$""",
+    "CREATE TRIGGER platforms_search_vector BEFORE INSERT OR UPDATE ON platforms_platformsearchdocument "
+    "FOR EACH ROW EXECUTE FUNCTION platforms_search_vector()",
     "CREATE INDEX platforms_search_vector_gin ON platforms_platformsearchdocument USING gin (vector)",
 ]
 POSTGRES_BACKWARD = [
+    "DROP TRIGGER IF EXISTS platforms_search_vector ON platforms_platformsearchdocument",
+    "DROP FUNCTION IF EXISTS platforms_search_vector()",
+    "DROP FUNCTION IF EXISTS platforms_search_weighted(text, \"char\")",
     "DROP INDEX IF EXISTS platforms_search_vector_gin",
     "ALTER TABLE platforms_platformsearchdocument DROP COLUMN IF EXISTS vector",
 ]
