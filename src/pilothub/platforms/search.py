@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 from django.db import connection, transaction
 from django.db.models import Prefetch, QuerySet
+from django.db.models.expressions import RawSQL
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from pilothub.core.text import tokens
@@ -120,14 +121,22 @@ def _match_expression(terms: list[str]) -> str:
     return " ".join('"' + term.replace('"', '""') + '"' for term in terms)
 
 
-def apply_search(queryset: QuerySet, terms: list[str]) -> QuerySet:
-    """Keep the platforms whose document holds every term, annotated with `search_rank`.
+def apply_search(queryset: QuerySet, terms: list[str], *, ranked: bool = False) -> QuerySet:
+    """Keep the platforms whose document holds every term.
 
-    A join with the index (FTS5 table or the tsvector column), not a correlated subquery, so
-    both the filter and the rank come from one index scan; higher rank is better.
+    Unranked: `pk IN (index lookup)`, usable anywhere, also inside subqueries (facets, map).
+    Ranked: a join with the index (FTS5 table or the tsvector column) annotated with
+    `search_rank` (higher is better), so the filter and the rank come from one index scan; only
+    for a top-level Platform queryset, as the join names the platform table.
     """
     expression = _match_expression(terms)
     platform_table = Platform._meta.db_table
+    if not ranked:
+        if connection.vendor == "postgresql":
+            sql = "SELECT platform_id FROM platforms_platformsearchdocument WHERE vector @@ %s::tsquery"
+        else:
+            sql = "SELECT rowid FROM platforms_search_fts WHERE platforms_search_fts MATCH %s"
+        return queryset.filter(pk__in=RawSQL(sql, [expression]))  # noqa: S611 - fixed SQL, query as a parameter
     if connection.vendor == "postgresql":
         weights = BODY_WEIGHT / TITLE_WEIGHT
         return queryset.extra(  # noqa: S610 - fixed SQL, the query travels as a parameter

@@ -125,6 +125,22 @@ def industry_descendants(code: str, tree: dict[str, dict] | None = None) -> list
     return result
 
 
+def industry_choices() -> list[tuple[str, str]]:
+    """(code, indented name) in tree order, for select boxes."""
+    tree = industry_tree()
+    result: list[tuple[str, str]] = []
+
+    def walk(code: str, depth: int) -> None:
+        result.append((code, "\u3000" * depth + tree[code]["name"]))
+        for child in tree[code]["children"]:
+            walk(child, depth + 1)
+
+    for code, node in tree.items():
+        if node["parent"] is None:
+            walk(code, 0)
+    return result
+
+
 # --- filtering ------------------------------------------------------------------------------
 
 
@@ -142,8 +158,12 @@ def _has_shareable_equipment() -> Exists:
     return Exists(Equipment.objects.filter(platform_id=OuterRef("pk"), shareable=True, is_active=True))
 
 
-def platform_filter(*, filters: PlatformFilters, queryset: QuerySet[Platform] | None = None) -> QuerySet[Platform]:
-    """The public platforms matching every filter (no ordering, no prefetching)."""
+def platform_filter(*, filters: PlatformFilters, queryset: QuerySet[Platform] | None = None,
+                    ranked: bool = False) -> QuerySet[Platform]:
+    """The public platforms matching every filter (no ordering, no prefetching).
+
+    `ranked` joins the search index and annotates `search_rank` (top-level querysets only).
+    """
     queryset = platforms_public() if queryset is None else queryset
     if filters.region:
         queryset = queryset.filter(region__path__startswith=region_get(code=filters.region).path)
@@ -164,7 +184,7 @@ def platform_filter(*, filters: PlatformFilters, queryset: QuerySet[Platform] | 
     if filters.q:
         if not filters.terms:  # only stop words or punctuation: nothing can match
             return queryset.none()
-        queryset = apply_search(queryset, list(filters.terms))
+        queryset = apply_search(queryset, list(filters.terms), ranked=ranked)
     return queryset
 
 
@@ -190,7 +210,8 @@ def platform_list(*, filters: PlatformFilters) -> QuerySet[Platform]:
     today = timezone.localdate()
     valid = Qualification.objects.filter(
         Q(valid_until__gte=today) & (Q(valid_from__isnull=True) | Q(valid_from__lte=today))).order_by("kind", "number")
-    return _ordered(platform_filter(filters=filters), filters).select_related("region").prefetch_related(
+    ranked = filters.effective_sort == "relevance"
+    return _ordered(platform_filter(filters=filters, ranked=ranked), filters).select_related("region").prefetch_related(
         "industries", "service_types",
         Prefetch("qualifications", queryset=valid, to_attr="valid_qualifications"),
         Prefetch("equipment", queryset=Equipment.objects.filter(shareable=True, is_active=True).only(
