@@ -15,7 +15,9 @@ no signals).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db import connection, transaction
 from django.db.models import Prefetch, QuerySet
@@ -157,8 +159,34 @@ def apply_search(queryset: QuerySet, terms: list[str], *, ranked: bool = False) 
 # --- keeping documents fresh --------------------------------------------------------------------
 
 
+_deferred: ContextVar[set[int] | None] = ContextVar("platforms_search_deferred", default=None)
+
+
+@contextmanager
+def search_index_batch() -> Iterator[None]:
+    """Collect the platforms changed inside the block and re-index each once at the end.
+
+    For loaders and imports that touch many platforms and their children one row at a time.
+    """
+    if _deferred.get() is not None:  # nested: the outer batch indexes
+        yield
+        return
+    token = _deferred.set(set())
+    try:
+        yield
+        changed = _deferred.get() or set()
+    finally:
+        _deferred.reset(token)
+    search_index_update(platform_ids=changed)
+
+
 def _refresh(platform_id: int | None) -> None:
-    if platform_id is not None:
+    if platform_id is None:
+        return
+    pending = _deferred.get()
+    if pending is not None:
+        pending.add(platform_id)
+    else:
         search_index_update(platform_ids=[platform_id])
 
 
@@ -185,7 +213,8 @@ def _on_vocabulary_changed(sender, instance, action: str, reverse: bool, pk_set,
     if not reverse:
         _refresh(instance.pk)
     elif pk_set:
-        search_index_update(platform_ids=pk_set)
+        for platform_id in pk_set:
+            _refresh(platform_id)
 
 
 def connect_signals() -> None:
@@ -198,5 +227,5 @@ def connect_signals() -> None:
                             dispatch_uid=f"platforms.search.{through.__name__}")
 
 
-__all__ = ["apply_search", "connect_signals", "document_for", "query_tokens", "search_index_rebuild",
+__all__ = ["apply_search", "connect_signals", "search_index_batch", "document_for", "query_tokens", "search_index_rebuild",
            "search_index_update"]

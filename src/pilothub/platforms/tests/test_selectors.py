@@ -203,3 +203,13 @@ def test_bbox_parse():
     for bad in ("1,2,3", "a,b,c,d", "0,10,1,5", "nan,1,2,3"):
         with pytest.raises(DomainError):
             BBox.parse(bad)
+
+
+def test_batch_indexes_each_changed_platform_once_at_the_end():
+    from pilothub.platforms.search import search_index_batch
+
+    with search_index_batch():
+        platform = make_platform(name="批处理平台", main_business="锂电池极片涂布")
+        EquipmentFactory(platform=platform, name="涂布机")
+        assert not PlatformSearchDocument.objects.filter(platform=platform).exists()
+    assert names(PlatformFilters(q="涂布机")) == ["批处理平台"]
