@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Prefetch, QuerySet
 from django.db.models.expressions import RawSQL
@@ -26,7 +27,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from pilothub.core.text import tokens
 
-from .models import Equipment, Expert, Platform, PlatformSearchDocument, TestService
+from .models import Equipment, Expert, Platform, PlatformSearchDocument, Qualification, TestService
 
 FTS_TABLE = "platforms_search_fts"
 DOC_TABLE = PlatformSearchDocument._meta.db_table
@@ -74,11 +75,27 @@ def _write(platforms: Iterable[Platform]) -> int:
     return len(documents)
 
 
+REGISTRY_VERSION_KEY = "platforms:registry-version"
+
+
+def registry_version() -> int:
+    """A counter bumped whenever public registry data changes (keys cached facet counts)."""
+    return cache.get_or_set(REGISTRY_VERSION_KEY, 1, None) or 1
+
+
+def registry_changed() -> None:
+    try:
+        cache.incr(REGISTRY_VERSION_KEY)
+    except ValueError:
+        cache.set(REGISTRY_VERSION_KEY, 2, None)
+
+
 def search_index_update(*, platform_ids: Iterable[int]) -> int:
     """Recompute the documents of these platforms (deleted ones simply disappear)."""
     ids = sorted(set(platform_ids))
     if not ids:
         return 0
+    registry_changed()
     with transaction.atomic():
         PlatformSearchDocument.objects.filter(platform_id__in=ids).exclude(
             platform_id__in=Platform.objects.filter(pk__in=ids).values("pk")).delete()
@@ -88,6 +105,7 @@ def search_index_update(*, platform_ids: Iterable[int]) -> int:
 def search_index_rebuild(*, batch_size: int = 2000) -> int:
     """Rebuild every document from scratch; returns the number indexed."""
     count = 0
+    registry_changed()
     with transaction.atomic():
         PlatformSearchDocument.objects.all().delete()
         ids = list(Platform.objects.order_by("pk").values_list("pk", flat=True))
@@ -217,7 +235,15 @@ def _on_vocabulary_changed(sender, instance, action: str, reverse: bool, pk_set,
             _refresh(platform_id)
 
 
+def _on_qualification_changed(sender, instance, raw: bool = False, **kwargs) -> None:
+    if not raw:
+        registry_changed()
+
+
 def connect_signals() -> None:
+    for signal in (post_save, post_delete):
+        signal.connect(_on_qualification_changed, sender=Qualification,
+                       dispatch_uid=f"platforms.search.qualification.{signal is post_save}")
     post_save.connect(_on_platform_saved, sender=Platform, dispatch_uid="platforms.search.platform")
     for model in (Equipment, TestService, Expert):
         post_save.connect(_on_child_saved, sender=model, dispatch_uid=f"platforms.search.{model.__name__}.save")
@@ -227,5 +253,5 @@ def connect_signals() -> None:
                             dispatch_uid=f"platforms.search.{through.__name__}")
 
 
-__all__ = ["apply_search", "connect_signals", "search_index_batch", "document_for", "query_tokens", "search_index_rebuild",
+__all__ = ["apply_search", "connect_signals", "registry_changed", "registry_version", "search_index_batch", "document_for", "query_tokens", "search_index_rebuild",
            "search_index_update"]

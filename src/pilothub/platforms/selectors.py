@@ -7,10 +7,12 @@ Everything the public sees starts from `platforms_public()`. Filters are one fro
 from __future__ import annotations
 
 import datetime
+import hashlib
 import math
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import (
     Avg,
     Case,
@@ -27,7 +29,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Floor
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from pilothub.core.errors import DomainError, not_found
@@ -47,7 +49,7 @@ from .models import (
     TestService,
     Tier,
 )
-from .search import apply_search, query_tokens
+from .search import apply_search, query_tokens, registry_version
 
 SORTS: dict[str, Any] = {
     "relevance": _("相关度"),
@@ -265,28 +267,58 @@ def _industry_facet(base: QuerySet[Platform], selected: str) -> dict[str, Any]:
     return {"options": options, "trail": trail}
 
 
+FACET_CACHE_SECONDS = 60
+
+
 def platform_facets(*, filters: PlatformFilters) -> dict[str, Any]:
-    """Facet counts over the current results (each choice narrows them further)."""
+    """Facet counts over the current results (each choice narrows them further).
+
+    Counting scans every matching platform, so results are cached per filter combination (sort
+    and page do not matter) for FACET_CACHE_SECONDS and dropped at once in this process when the
+    registry changes (search.registry_version); other processes see a change within that time.
+    """
+    key = "platforms:facets:" + hashlib.sha256(repr((
+        registry_version(), timezone.localdate().isoformat(), translation.get_language(), filters.q,
+        filters.region, filters.industry, filters.service_type, filters.tier, filters.qualification,
+        filters.shareable)).encode()).hexdigest()
+    facets = cache.get(key)
+    if facets is None:
+        facets = _compute_facets(filters)
+        cache.set(key, facets, FACET_CACHE_SECONDS)
+    return facets
+
+
+def _compute_facets(filters: PlatformFilters) -> dict[str, Any]:
     base = platform_filter(filters=filters)
+    base_ids = base.values("pk")
     through = Platform.service_types.through
-    service_counts = dict(through.objects.filter(platform_id__in=base.values("pk")).values_list("servicetype_id")
+    service_counts = dict(through.objects.filter(platform_id__in=base_ids).values_list("servicetype_id")
                           .annotate(n=Count("pk")).values_list("servicetype_id", "n"))
     tier_counts = dict(base.order_by().values_list("tier").annotate(n=Count("pk")).values_list("tier", "n"))
-    flags = base.aggregate(**{kind.lower(): Count("pk", filter=_has_valid_qualification(kind))
-                              for kind in QUALIFICATION_KINDS},
-                           shareable=Count("pk", filter=_has_shareable_equipment()))
+    # Counted from the (smaller) child tables rather than an EXISTS per platform.
+    qualified = dict(Qualification.objects.filter(valid_qualification_q_any(), platform_id__in=base_ids)
+                     .values_list("kind").annotate(n=Count("platform_id", distinct=True)).values_list("kind", "n"))
+    shareable = (Equipment.objects.filter(platform_id__in=base_ids, shareable=True, is_active=True)
+                 .aggregate(n=Count("platform_id", distinct=True))["n"])
     service_types = [{"value": code, "label": name, "count": service_counts[code]}
                      for code, name in ServiceType.objects.values_list("code", "name") if service_counts.get(code)]
     return {
         "region": _region_facet(base, filters.region),
         "industry": _industry_facet(base, filters.industry),
         "service_type": {"options": service_types},
-        "tier": {"options": [{"value": value, "label": label, "count": tier_counts[value]}
+        "tier": {"options": [{"value": value, "label": str(label), "count": tier_counts[value]}
                              for value, label in Tier.choices if tier_counts.get(value)]},
-        "qualification": {"options": [{"value": kind.value, "label": kind.value, "count": flags[kind.lower()]}
+        "qualification": {"options": [{"value": kind.value, "label": kind.value, "count": qualified.get(kind.value, 0)}
                                       for kind in QUALIFICATION_KINDS]},
-        "shareable": {"count": flags["shareable"]},
+        "shareable": {"count": shareable},
     }
+
+
+def valid_qualification_q_any(*, day: datetime.date | None = None) -> Q:
+    """CMA or CNAS certificates valid on `day`."""
+    day = day or timezone.localdate()
+    return (Q(kind__in=QUALIFICATION_KINDS, valid_until__gte=day)
+            & (Q(valid_from__isnull=True) | Q(valid_from__lte=day)))
 
 
 # --- one platform ---------------------------------------------------------------------------

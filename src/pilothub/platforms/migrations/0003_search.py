@@ -52,6 +52,17 @@ POSTGRES_BACKWARD = [
 ]
 
 
+# The directory's sorts walk these instead of sorting every published platform.
+SORT_INDEXES_FORWARD = [
+    "CREATE INDEX platforms_platform_status_name ON platforms_platform (status, name, id)",
+    "CREATE INDEX platforms_platform_status_created ON platforms_platform (status, created_at, id)",
+]
+SORT_INDEXES_BACKWARD = [
+    "DROP INDEX IF EXISTS platforms_platform_status_name",
+    "DROP INDEX IF EXISTS platforms_platform_status_created",
+]
+
+
 def _run(statements_by_vendor):
     def run(apps, schema_editor):
         for statement in statements_by_vendor.get(schema_editor.connection.vendor, []):
@@ -59,8 +70,10 @@ def _run(statements_by_vendor):
     return run
 
 
-forward = _run({"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD})
-backward = _run({"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRES_BACKWARD})
+forward = _run({"sqlite": SQLITE_FORWARD + SORT_INDEXES_FORWARD,
+                "postgresql": POSTGRES_FORWARD + SORT_INDEXES_FORWARD})
+backward = _run({"sqlite": SQLITE_BACKWARD + SORT_INDEXES_BACKWARD,
+                 "postgresql": POSTGRES_BACKWARD + SORT_INDEXES_BACKWARD})
 
 
 class Migration(migrations.Migration):
