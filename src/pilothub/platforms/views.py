@@ -87,6 +87,7 @@ def map_page(request: HttpRequest) -> HttpResponse:
             "tileUrl": getattr(settings, "PILOTHUB_MAP_TILE_URL", DEFAULT_TILE_URL),
             "attribution": getattr(settings, "PILOTHUB_MAP_ATTRIBUTION", DEFAULT_TILE_ATTRIBUTION),
             "subdomains": getattr(settings, "PILOTHUB_MAP_TILE_SUBDOMAINS", "abc"),
+            "overlayUrl": getattr(settings, "PILOTHUB_MAP_OVERLAY_URL", ""),
             "maxZoom": getattr(settings, "PILOTHUB_MAP_MAX_ZOOM", 18),
             "center": [35.0, 110.0], "zoom": 4,
         },

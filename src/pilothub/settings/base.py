@@ -167,6 +167,15 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 PILOTHUB_DEMO_BANNER = os.environ.get("PILOTHUB_DEMO_BANNER", "0") == "1"
 PILOTHUB_SITE_NAME = _("中试通 PilotHub")
 
+# Map tiles for the platform map (docs/deployment.md): OpenStreetMap by default; 天地图 needs a key.
+# Tiles must be in WGS-84/CGCS2000 (OSM, 天地图), not GCJ-02 (高德/腾讯): coordinates are stored as WGS-84.
+PILOTHUB_MAP_TILE_URL = os.environ.get("PILOTHUB_MAP_TILE_URL", "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png")
+PILOTHUB_MAP_TILE_SUBDOMAINS = os.environ.get("PILOTHUB_MAP_TILE_SUBDOMAINS", "abc")
+PILOTHUB_MAP_ATTRIBUTION = os.environ.get(
+    "PILOTHUB_MAP_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>')
+PILOTHUB_MAP_OVERLAY_URL = os.environ.get("PILOTHUB_MAP_OVERLAY_URL", "")  # e.g. 天地图 labels (cva_w)
+PILOTHUB_MAP_MAX_ZOOM = int(os.environ.get("PILOTHUB_MAP_MAX_ZOOM", "18"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -23,6 +23,9 @@
   L.tileLayer(config.tileUrl, {
     attribution: config.attribution, subdomains: config.subdomains || "abc", maxZoom: config.maxZoom || 18
   }).addTo(map);
+  if (config.overlayUrl) {  // e.g. 天地图's label layer over its base map
+    L.tileLayer(config.overlayUrl, { subdomains: config.subdomains || "abc", maxZoom: config.maxZoom || 18 }).addTo(map);
+  }
   var clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50 });
   var cells = L.layerGroup();
   map.addLayer(clusters);
