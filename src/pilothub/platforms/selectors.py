@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.cache import cache
@@ -99,9 +99,6 @@ class PlatformFilters:
         return not (self.q or self.region or self.industry or self.service_type or self.tier
                     or self.qualification or self.shareable)
 
-    def without(self, name: str) -> PlatformFilters:
-        return replace(self, **{name: False if name == "shareable" else ""})
-
 
 # --- vocabularies ---------------------------------------------------------------------------
 
@@ -170,12 +167,10 @@ def platform_filter(*, filters: PlatformFilters, queryset: QuerySet[Platform] | 
     if filters.region:
         queryset = queryset.filter(region__path__startswith=region_get(code=filters.region).path)
     if filters.industry:
-        through = Platform.industries.through
-        queryset = queryset.filter(Exists(through.objects.filter(
+        queryset = queryset.filter(Exists(Platform.industries.through.objects.filter(
             platform_id=OuterRef("pk"), industry_id__in=industry_descendants(filters.industry))))
     if filters.service_type:
-        through = Platform.service_types.through
-        queryset = queryset.filter(Exists(through.objects.filter(
+        queryset = queryset.filter(Exists(Platform.service_types.through.objects.filter(
             platform_id=OuterRef("pk"), servicetype_id=filters.service_type)))
     if filters.tier:
         queryset = queryset.filter(tier=filters.tier)
@@ -193,7 +188,7 @@ def platform_filter(*, filters: PlatformFilters, queryset: QuerySet[Platform] | 
 def _ordered(queryset: QuerySet[Platform], filters: PlatformFilters) -> QuerySet[Platform]:
     sort = filters.effective_sort
     if sort == "relevance":
-        return queryset.order_by("-search_rank", "name", "pk")
+        return queryset.order_by("-search_rank", "name", "pk")  # type: ignore[misc]  # extra() select
     if sort == "tier":
         rank = Case(*[When(tier=tier, then=Value(value)) for tier, value in TIER_RANK.items()],
                     default=Value(9), output_field=IntegerField())
@@ -253,13 +248,13 @@ def _industry_facet(base: QuerySet[Platform], selected: str) -> dict[str, Any]:
         through = Platform.industries.through
         mapped = Case(*[When(industry_id__in=[d for d, o in owner.items() if o == code], then=Value(code))
                         for code in level], default=Value(""))
-        rows = (through.objects.filter(platform_id__in=base.values("pk"), industry_id__in=list(owner))
+        rows = (through.objects.filter(platform_id__in=base.values("pk"), industry_id__in=list(owner))  # type: ignore[misc]
                 .annotate(level_code=mapped).values("level_code")
                 .annotate(n=Count("platform_id", distinct=True)).values_list("level_code", "n"))
         counts = dict(rows)
         options = [{"value": code, "label": tree[code]["name"], "count": counts[code]} for code in level
                    if counts.get(code)]
-    trail = []
+    trail: list[dict[str, str]] = []
     code = selected
     while code in tree:
         trail.insert(0, {"code": code, "name": tree[code]["name"]})
@@ -293,7 +288,7 @@ def _compute_facets(filters: PlatformFilters) -> dict[str, Any]:
     base_ids = base.values("pk")
     through = Platform.service_types.through
     service_counts = dict(through.objects.filter(platform_id__in=base_ids).values_list("servicetype_id")
-                          .annotate(n=Count("pk")).values_list("servicetype_id", "n"))
+                          .annotate(n=Count("pk")).values_list("servicetype_id", "n"))  # type: ignore[misc]
     tier_counts = dict(base.order_by().values_list("tier").annotate(n=Count("pk")).values_list("tier", "n"))
     # Counted from the (smaller) child tables rather than an EXISTS per platform.
     qualified = dict(Qualification.objects.filter(valid_qualification_q_any(), platform_id__in=base_ids)
@@ -402,12 +397,12 @@ def platform_map_data(*, filters: PlatformFilters, bbox: BBox | None, zoom: int)
         else:  # across the antimeridian
             queryset = queryset.filter(Q(longitude__gte=bbox.west) | Q(longitude__lte=bbox.east))
     if zoom >= MAP_POINT_ZOOM or bbox is not None:
-        rows = list(queryset.order_by("pk").values_list("pk", "latitude", "longitude", "name", "is_demo")
-                    [:MAP_POINT_LIMIT + 1])
-        if len(rows) <= MAP_POINT_LIMIT or zoom >= MAP_POINT_ZOOM:
-            points = [[pk, round(lat, 5), round(lon, 5), name, int(demo)] for pk, lat, lon, name, demo
-                      in rows[:MAP_POINT_LIMIT]]
-            return {"mode": "points", "count": len(points), "truncated": len(rows) > MAP_POINT_LIMIT,
+        found = list(queryset.order_by("pk").values_list("pk", "latitude", "longitude", "name", "is_demo")
+                     [:MAP_POINT_LIMIT + 1])
+        if len(found) <= MAP_POINT_LIMIT or zoom >= MAP_POINT_ZOOM:
+            points = [[pk, round(float(lat or 0), 5), round(float(lon or 0), 5), name, int(demo)]
+                      for pk, lat, lon, name, demo in found[:MAP_POINT_LIMIT]]
+            return {"mode": "points", "count": len(points), "truncated": len(found) > MAP_POINT_LIMIT,
                     "points": points}
     # Web-Mercator tiles are 256 px; a cell of MAP_CELL_PIXELS at this zoom, in degrees.
     cell = 360.0 / (2 ** zoom) * MAP_CELL_PIXELS / 256

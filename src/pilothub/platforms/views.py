@@ -50,7 +50,8 @@ def directory(request: HttpRequest) -> HttpResponse:
         error, filters, page, facets = exc, selectors.PlatformFilters(), None, None
     context = {"filters": filters, "page": page, "facets": facets, "error": error, "sorts": selectors.SORTS,
                "base_query": _querystring(request.GET, page=None)}
-    template = "platforms/_directory_results.html" if request.htmx else "platforms/directory.html"
+    partial = request.headers.get("HX-Request") == "true" and not request.headers.get("HX-Boosted")
+    template = "platforms/_directory_results.html" if partial else "platforms/directory.html"
     return render(request, template, context, status=400 if error else 200)
 
 
