@@ -124,13 +124,31 @@ def search_index_rebuild(*, batch_size: int = 2000) -> int:
 # --- queries ----------------------------------------------------------------------------------
 
 
+def _covered(token: str, parts: list[str]) -> bool:
+    """Whether every character of `token` lies inside an occurrence of one of `parts`."""
+    covered = [False] * len(token)
+    for part in parts:
+        start = token.find(part)
+        while start != -1:
+            covered[start:start + len(part)] = [True] * len(part)
+            start = token.find(part, start + 1)
+    return all(covered)
+
+
 def query_tokens(text: str) -> list[str]:
-    """The distinct tokens of a query, in order, at most MAX_QUERY_TOKENS."""
+    """The distinct tokens a document must hold to match the query, at most MAX_QUERY_TOKENS.
+
+    Search mode yields a long word together with the dictionary words inside it (电子显微镜 →
+    电子, 显微, 显微镜, 电子显微镜). A document may hold the long word inside an even longer one
+    (透射电子显微镜) and then not as a token of its own, but it always holds the short words, so a
+    token entirely made of other query tokens is not required.
+    """
     seen: list[str] = []
     for token in tokens(text or ""):
         if token not in seen:
             seen.append(token)
-    return seen[:MAX_QUERY_TOKENS]
+    required = [t for t in seen if not _covered(t, [p for p in seen if p != t and len(p) < len(t) and p in t])]
+    return required[:MAX_QUERY_TOKENS]
 
 
 def _match_expression(terms: list[str]) -> str:

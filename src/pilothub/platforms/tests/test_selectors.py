@@ -213,3 +213,16 @@ def test_batch_indexes_each_changed_platform_once_at_the_end():
         EquipmentFactory(platform=platform, name="涂布机")
         assert not PlatformSearchDocument.objects.filter(platform=platform).exists()
     assert names(PlatformFilters(q="涂布机")) == ["批处理平台"]
+
+
+def test_query_word_inside_a_longer_dictionary_word_still_matches():
+    from pilothub.core.text import add_terms
+    from pilothub.platforms.search import query_tokens, search_index_update
+
+    platform = make_platform(name="甲平台", main_business="通用加工")
+    EquipmentFactory(platform=platform, name="透射电子显微镜")
+    add_terms(["透射电子显微镜"])  # now one token in the document, not 电子显微镜
+    search_index_update(platform_ids=[platform.pk])
+    assert "电子显微镜" not in query_tokens("电子显微镜")
+    assert names(PlatformFilters(q="电子显微镜")) == ["甲平台"]
+    assert names(PlatformFilters(q="透射电子显微镜")) == ["甲平台"]
