@@ -404,15 +404,38 @@ def platform_map_data(*, filters: PlatformFilters, bbox: BBox | None, zoom: int)
                       for pk, lat, lon, name, demo in found[:MAP_POINT_LIMIT]]
             return {"mode": "points", "count": len(points), "truncated": len(found) > MAP_POINT_LIMIT,
                     "points": points}
-    # Web-Mercator tiles are 256 px; a cell of MAP_CELL_PIXELS at this zoom, in degrees.
-    cell = 360.0 / (2 ** zoom) * MAP_CELL_PIXELS / 256
-    rows = (queryset.order_by()
-            .annotate(gx=Floor(F("longitude") / cell), gy=Floor(F("latitude") / cell))
-            .values("gx", "gy")
-            .annotate(n=Count("pk"), lat=Avg("latitude"), lon=Avg("longitude"), one=Min("pk"))
-            .values_list("lat", "lon", "n", "one"))
-    cells = [[round(lat, 5), round(lon, 5), n, one if n == 1 else 0] for lat, lon, n, one in rows]
-    return {"mode": "grid", "count": sum(c[2] for c in cells), "cell": round(cell, 6), "cells": cells}
+    cells = _grid_cells(filters=filters, zoom=zoom)
+    if bbox is not None:
+        cells = [c for c in cells if bbox.south <= c[0] <= bbox.north and (
+            bbox.west <= c[1] <= bbox.east if bbox.west <= bbox.east else (c[1] >= bbox.west or c[1] <= bbox.east))]
+    # Web-Mercator tiles are 256 px; a cell is MAP_CELL_PIXELS wide at this zoom, in degrees.
+    return {"mode": "grid", "count": sum(c[2] for c in cells), "cell": round(_cell_degrees(zoom), 6), "cells": cells}
+
+
+def _cell_degrees(zoom: int) -> float:
+    return 360.0 / (2 ** zoom) * MAP_CELL_PIXELS / 256
+
+
+def _grid_cells(*, filters: PlatformFilters, zoom: int) -> list[list]:
+    """Grid aggregates of every matching platform at this zoom, cached like the facet counts.
+
+    Computed for the whole map (not the viewport) so panning at one zoom reuses them.
+    """
+    key = "platforms:grid:" + hashlib.sha256(repr((
+        registry_version(), timezone.localdate().isoformat(), zoom, filters.q, filters.region, filters.industry,
+        filters.service_type, filters.tier, filters.qualification, filters.shareable)).encode()).hexdigest()
+    cells = cache.get(key)
+    if cells is None:
+        cell = _cell_degrees(zoom)
+        rows = (platform_filter(filters=filters).filter(longitude__isnull=False, latitude__isnull=False)
+                .order_by()
+                .annotate(gx=Floor(F("longitude") / cell), gy=Floor(F("latitude") / cell))
+                .values("gx", "gy")
+                .annotate(n=Count("pk"), lat=Avg("latitude"), lon=Avg("longitude"), one=Min("pk"))
+                .values_list("lat", "lon", "n", "one"))
+        cells = [[round(lat, 5), round(lon, 5), n, one if n == 1 else 0] for lat, lon, n, one in rows]
+        cache.set(key, cells, FACET_CACHE_SECONDS)
+    return cells
 
 
 # --- equipment and test services --------------------------------------------------------------
