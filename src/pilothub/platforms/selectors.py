@@ -357,6 +357,8 @@ def platform_qualification_rows(*, platform: Platform, day: datetime.date | None
 # Below this many platforms in the viewport, or from this zoom on, the map gets points.
 MAP_POINT_LIMIT = 800
 MAP_POINT_ZOOM = 13
+# Below this zoom the grid is always used (a cell holding one platform carries its id anyway).
+MAP_POINT_MIN_ZOOM = 9
 MAP_CELL_PIXELS = 60  # a grid cell is about this wide on screen
 
 
@@ -384,6 +386,9 @@ class BBox:
 def platform_map_data(*, filters: PlatformFilters, bbox: BBox | None, zoom: int) -> dict[str, Any]:
     """Compact map payload: individual points for small viewports, grid aggregates otherwise.
 
+    Points when zoom >= MAP_POINT_ZOOM, or when zoom >= MAP_POINT_MIN_ZOOM and the viewport
+    holds at most MAP_POINT_LIMIT platforms.
+
     points: {"mode": "points", "count": n, "points": [[id, lat, lon, name, is_demo], ...]}
     grid:   {"mode": "grid", "count": n, "cells": [[lat, lon, n, id_or_0], ...]} — the cell's
             mean position; id is given when the cell holds a single platform.
@@ -396,12 +401,12 @@ def platform_map_data(*, filters: PlatformFilters, bbox: BBox | None, zoom: int)
             queryset = queryset.filter(longitude__gte=bbox.west, longitude__lte=bbox.east)
         else:  # across the antimeridian
             queryset = queryset.filter(Q(longitude__gte=bbox.west) | Q(longitude__lte=bbox.east))
-    if zoom >= MAP_POINT_ZOOM or bbox is not None:
-        found = list(queryset.order_by("pk").values_list("pk", "latitude", "longitude", "name", "is_demo")
+    if zoom >= MAP_POINT_ZOOM or (bbox is not None and zoom >= MAP_POINT_MIN_ZOOM):
+        found = list(queryset.order_by().values_list("pk", "latitude", "longitude", "name", "is_demo")
                      [:MAP_POINT_LIMIT + 1])
         if len(found) <= MAP_POINT_LIMIT or zoom >= MAP_POINT_ZOOM:
             points = [[pk, round(float(lat or 0), 5), round(float(lon or 0), 5), name, int(demo)]
-                      for pk, lat, lon, name, demo in found[:MAP_POINT_LIMIT]]
+                      for pk, lat, lon, name, demo in sorted(found)[:MAP_POINT_LIMIT]]
             return {"mode": "points", "count": len(points), "truncated": len(found) > MAP_POINT_LIMIT,
                     "points": points}
     cells = _grid_cells(filters=filters, zoom=zoom)
