@@ -600,3 +600,23 @@ class ListingReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.platform_id} {self.kind} {self.status}"
+class PlatformSearchDocument(models.Model):
+    """The jieba tokens of one platform, indexed for full-text search (decision 0304).
+
+    Maintained by `platforms.search` (signals and `pilothub rebuild-search-index`), never edited
+    by hand. On SQLite an FTS5 table mirrors it through triggers; on PostgreSQL a generated
+    tsvector column with a GIN index sits on this table. Both are created by migration 0003.
+    """
+
+    platform = models.OneToOneField(Platform, primary_key=True, on_delete=models.CASCADE,
+                                    related_name="search_document")
+    title = models.TextField(blank=True)  # tokens of the name (weighted higher)
+    body = models.TextField(blank=True)  # tokens of business, description, vocabularies, equipment, services
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("平台检索文档")
+        verbose_name_plural = _("平台检索文档")
+
+    def __str__(self) -> str:
+        return f"{self.platform_id}: {self.title}"

@@ -1,11 +1,16 @@
 from django.urls import URLPattern, URLResolver, include, path
 
-from . import views_io
+from . import views, views_io
 from .views_reports import urlpatterns as report_urlpatterns
 from .views_trust import trust_urlpatterns
 
 app_name = "platforms"
 urlpatterns: list[URLPattern | URLResolver] = [
+    # The public registry: directory, map, detail (views.py)
+    path("", views.directory, name="directory"),
+    path("map/", views.map_page, name="map"),
+    path("map/data/", views.map_data, name="map_data"),
+    path("<int:pk>/", views.detail, name="detail"),
     # The editing workflow (operators, reviewers): platforms/urls_manage.py
     path("manage/", include("pilothub.platforms.urls_manage")),
 ]

@@ -193,9 +193,16 @@ PILOTHUB_API_RATE_WRITE = os.environ.get("PILOTHUB_API_RATE_WRITE", "60/min")
 # cannot dodge the limit by inventing the header).
 NINJA_NUM_PROXIES = int(os.environ.get("PILOTHUB_NUM_PROXIES", "0"))
 
-# Map tiles: Leaflet fetches them from this URL template (OpenStreetMap by default; 天地图 or an
-# intranet tile server in deployments). The CSP below allows exactly its host for images.
+# Map tiles: Leaflet fetches them from these URL templates (OpenStreetMap by default; 天地图 or an
+# intranet tile server in deployments). The CSP below allows exactly their hosts for images.
+# Map tiles for the platform map (docs/deployment.md): OpenStreetMap by default; 天地图 needs a key.
+# Tiles must be in WGS-84/CGCS2000 (OSM, 天地图), not GCJ-02 (高德/腾讯): coordinates are stored as WGS-84.
 PILOTHUB_MAP_TILE_URL = os.environ.get("PILOTHUB_MAP_TILE_URL", DEFAULT_MAP_TILE_URL)
+PILOTHUB_MAP_TILE_SUBDOMAINS = os.environ.get("PILOTHUB_MAP_TILE_SUBDOMAINS", "abc")
+PILOTHUB_MAP_ATTRIBUTION = os.environ.get(
+    "PILOTHUB_MAP_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>')
+PILOTHUB_MAP_OVERLAY_URL = os.environ.get("PILOTHUB_MAP_OVERLAY_URL", "")  # e.g. 天地图 labels (cva_w)
+PILOTHUB_MAP_MAX_ZOOM = int(os.environ.get("PILOTHUB_MAP_MAX_ZOOM", "18"))
 
 # Content-Security-Policy (django-csp 4): scripts and styles only from this site's static files,
 # no inline script, no inline style attribute, no eval, no framing, forms post only here.
@@ -205,7 +212,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:", *tile_image_sources(PILOTHUB_MAP_TILE_URL)],
+        "img-src": [SELF, "data:", *tile_image_sources(PILOTHUB_MAP_TILE_URL),
+                    *(tile_image_sources(PILOTHUB_MAP_OVERLAY_URL) if PILOTHUB_MAP_OVERLAY_URL else [])],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],
@@ -221,6 +229,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Shown on every page of an installation that holds demo data.
 PILOTHUB_DEMO_BANNER = os.environ.get("PILOTHUB_DEMO_BANNER", "0") == "1"
 PILOTHUB_SITE_NAME = _("中试通 PilotHub")
+
 
 LOGGING = {
     "version": 1,
