@@ -26,6 +26,8 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
+from typing import cast
 
 import numpy as np
 from django import db
@@ -149,6 +151,58 @@ def document_for(platform: Platform, names: dict[str, str]) -> eng.Document:
     )
 
 
+def documents_bulk(ids: Sequence[int], names: dict[str, str]) -> list[eng.Document]:
+    """The same documents as `document_for` over `platform_rows(ids)`, read with one flat query per
+    table instead of model instances (a full build spent 80 % of its time in the ORM's prefetch
+    machinery). Same orderings as the models' Meta, so texts and tuples are identical."""
+    by: dict[str, dict[int, list]] = {key: {} for key in ("st", "ind", "eq", "ts", "ex", "q", "line")}
+
+    def collect(key: str, rows: Iterable[tuple]) -> None:
+        for row in rows:
+            by[key].setdefault(row[0], []).append(row[1:])
+
+    ids = list(ids)
+    st = Platform.service_types.through.objects.filter(platform_id__in=ids)
+    collect("st", st.order_by("platform_id", "servicetype__sort_order", "servicetype__code")
+            .values_list("platform_id", "servicetype_id"))
+    ind = Platform.industries.through.objects.filter(platform_id__in=ids)
+    collect("ind", ind.order_by("platform_id", "industry__sort_order", "industry__code")
+            .values_list("platform_id", "industry_id"))
+    collect("eq", Equipment.objects.filter(platform_id__in=ids, is_active=True).order_by("platform_id", "name", "pk")
+            .values_list("platform_id", "name", "model", "specs"))
+    collect("ts", TestService.objects.filter(platform_id__in=ids, is_active=True).order_by("platform_id", "name", "pk")
+            .values_list("platform_id", "name", "standard"))
+    collect("ex", Expert.objects.filter(platform_id__in=ids).order_by("platform_id", "name", "pk")
+            .values_list("platform_id", "title", "field"))
+    collect("q", Qualification.objects.filter(platform_id__in=ids).order_by("platform_id", "kind", "number", "pk")
+            .values_list("platform_id", "kind", "valid_from", "valid_until"))
+    collect("line", PilotLine.objects.filter(platform_id__in=ids, is_active=True)
+            .order_by("platform_id", "process_step", "name", "pk")
+            .values_list("platform_id", "name", "scale_dimension", "scale_base", "cleanroom_class", "gmp_status"))
+    docs = []
+    rows = (Platform.objects.filter(status=PlatformStatus.PUBLISHED, pk__in=ids).order_by("pk")
+            .values_list("pk", "name", "region_id", "region__path", "latitude", "longitude", "tier", "main_business",
+                         "description", "last_confirmed_at", "created_at"))
+    for pk, name, region_id, path, lat, lon, tier, main, description, confirmed, created in rows:
+        deadlines = freshness.platform_deadlines(cast(Platform, SimpleNamespace(
+            region=SimpleNamespace(path=path), last_confirmed_at=confirmed, created_at=created)))
+        docs.append(eng.Document(
+            id=pk, name=name, region_code=region_id, region_path=path,
+            region_name="".join(names.get(code, code) for code in path.strip("/").split("/")),
+            latitude=lat, longitude=lon, tier=tier,
+            service_types=tuple(r[0] for r in by["st"].get(pk, ())),
+            industries=tuple(r[0] for r in by["ind"].get(pk, ())),
+            main_business=main, description=description,
+            equipment=tuple(" ".join(p for p in r if p) for r in by["eq"].get(pk, ())),
+            services=tuple(" ".join(p for p in r if p) for r in by["ts"].get(pk, ())),
+            experts=tuple(" ".join(p for p in r if p) for r in by["ex"].get(pk, ())),
+            qualifications=tuple(eng.Qualification(*r) for r in by["q"].get(pk, ())),
+            lines=tuple(eng.Line(name=r[0], dimension=r[1], scale_base=r[2], cleanroom_class=r[3],
+                                 gmp=r[4] == GmpStatus.INSPECTED) for r in by["line"].get(pk, ())),
+            due_on=deadlines.due_on, hide_on=deadlines.hide_on))
+    return docs
+
+
 def platform_rows(ids: Iterable[int] | None = None) -> QuerySet[Platform]:
     queryset = Platform.objects.filter(status=PlatformStatus.PUBLISHED).select_related("region").prefetch_related(
         "service_types", "industries", "equipment", "test_services", "experts", "qualifications", "pilot_lines")
@@ -265,7 +319,7 @@ def _build_state(progress: Progress | None = None, *, embed: bool = True) -> _St
     docs: list[eng.Document] = []
     started = time.monotonic()
     for start in range(0, len(ids), READ_CHUNK):
-        docs += [document_for(p, names) for p in platform_rows(ids[start:start + READ_CHUNK])]
+        docs += documents_bulk(ids[start:start + READ_CHUNK], names)
         say(f"读取平台 read platforms {len(docs)}/{len(ids)} ({time.monotonic() - started:.0f} s)")
     engine.rebuild(docs)
     say(f"分词与 BM25 tokens + BM25: {len(docs)} platforms, {len(engine._vocab)} terms "

@@ -167,3 +167,23 @@ def test_another_process_loads_the_same_file(tmp_path):
     """)
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout) == [list(e) for e in expected] + ["x", 3]
+
+
+def test_the_bulk_reader_gives_exactly_the_documents_of_the_model_reader():
+    from pilothub.platforms.models import PilotLine
+    from pilothub.testing.factories import EquipmentFactory
+
+    from .factories import QualificationFactory
+
+    platforms = demo_platforms()
+    materials = platforms["materials"]
+    EquipmentFactory(platform=materials, name="离子注入机", model="X1", specs="")
+    EquipmentFactory(platform=materials, name="旧设备", is_active=False)
+    QualificationFactory(platform=materials)
+    PilotLine.objects.create(platform=materials, name="吹膜线", process_step=PilotLine._meta.get_field(
+        "process_step").choices[0][0], scale_dimension="mass", scale_base=500.0, cleanroom_class=7)
+    names = index.region_names()
+    ids = sorted(p.pk for p in platforms.values())
+    expected = [index.document_for(p, names) for p in index.platform_rows(ids)]
+    assert index.documents_bulk(ids, names) == expected
+    assert any(d.equipment and d.qualifications and d.lines for d in expected)
