@@ -229,6 +229,7 @@ class _State:
     # changes to re-read in a request: served as is while a background build runs).
     source: str = "built"
     generation: str = ""
+    picked_up_at: float = 0.0
 
 
 _lock = threading.RLock()
@@ -320,7 +321,8 @@ def _build_state(progress: Progress | None = None, *, embed: bool = True) -> _St
     started = time.monotonic()
     for start in range(0, len(ids), READ_CHUNK):
         docs += documents_bulk(ids[start:start + READ_CHUNK], names)
-        say(f"读取平台 read platforms {len(docs)}/{len(ids)} ({time.monotonic() - started:.0f} s)")
+        if len(docs) == len(ids) or len(docs) % (READ_CHUNK * 10) == 0:
+            say(f"读取平台 read platforms {len(docs)}/{len(ids)} ({time.monotonic() - started:.0f} s)")
     engine.rebuild(docs)
     say(f"分词与 BM25 tokens + BM25: {len(docs)} platforms, {len(engine._vocab)} terms "
         f"({time.monotonic() - started:.0f} s)")
@@ -488,6 +490,14 @@ def _pick_up_vectors(state: _State) -> None:
     state.engine.set_vectors({i: found[t] for i, t in texts.items() if t in found})
 
 
+def pick_up_interval() -> float:
+    """How often a process looks for vectors embedded since (by the Celery worker). With eager
+    tasks the vectors are attached when the text is indexed, so there is nothing to wait for."""
+    if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", True):
+        return 0.0
+    return float(getattr(settings, "PILOTHUB_MATCH_VECTOR_PICKUP_SECONDS", 30))
+
+
 # A query looks up at most this many missing vectors (a snapshot written before the embedding
 # finished may lack many: the rebuild attaches them all).
 PICK_UP_MAX = 500
@@ -589,7 +599,24 @@ def _first_state() -> _State:
 
 
 def get_engine() -> eng.Engine:
-    """The up-to-date engine of this process."""
+    """The up-to-date engine of this process.
+
+    Only one thread of a process checks the database at a time: a thread that finds another one
+    checking answers from the index as it stands (at most one check old) instead of waiting —
+    under load, the threads of a gunicorn worker otherwise queue behind each other's checks."""
+    global _state
+    current_state = _state
+    if current_state is not None and current_state.checked_at and not _lock.acquire(blocking=False):
+        return current_state.engine
+    if current_state is not None and current_state.checked_at:
+        try:
+            return _get_engine_locked()
+        finally:
+            _lock.release()
+    return _get_engine_locked()
+
+
+def _get_engine_locked() -> eng.Engine:
     global _state
     with _lock:
         if _state is None:
@@ -611,7 +638,9 @@ def get_engine() -> eng.Engine:
         if now - _state.checked_at >= interval:
             _sync(_state)
             if _state is not None:
-                _pick_up_vectors(_state)
+                if now - _state.picked_up_at >= pick_up_interval():
+                    _pick_up_vectors(_state)
+                    _state.picked_up_at = now
                 _state.checked_at = now
         assert _state is not None
         return _state.engine
