@@ -12,7 +12,8 @@
 #
 # For every endpoint of the plan (python -m pilothub.core.loadplan) it prints requests/s, p50/p95/p99
 # latency, errors, the CPU used by the whole machine and by gunicorn (in % of one core) during the
-# run, the memory of each gunicorn worker at the end (RSS, and PSS: shared pages such as the mapped
+# run (and gunicorn's CPU time per request: the figure that does not depend on what else the
+# machine runs), the memory of each gunicorn worker at the end (RSS, and PSS: shared pages such as the mapped
 # matching index counted once across processes) and PostgreSQL's RSS, as a Markdown table (OUT)
 # ready for docs/performance.md.
 set -euo pipefail
@@ -76,8 +77,8 @@ mkdir -p "$(dirname "$OUT")"
   echo "Load test, $(date -u +%Y-%m-%d), $(nproc) cores: $PLATFORMS platforms, $EQUIPMENT equipment, $ORDERS orders;"
   echo "wrk -c$CONNECTIONS -d$DURATION against nginx → gunicorn (2 workers × 4 threads) → PostgreSQL on the same machine."
   echo
-  echo "| endpoint | req/s | p50 ms | p95 ms | p99 ms | errors | CPU % (machine) | gunicorn CPU % of a core | gunicorn RSS MB | RSS/PSS MB per worker | PostgreSQL RSS MB |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|"
+  echo "| endpoint | req/s | p50 ms | p95 ms | p99 ms | errors | CPU % (machine) | gunicorn CPU % of a core | gunicorn CPU ms per request | gunicorn RSS MB | RSS/PSS MB per worker | PostgreSQL RSS MB |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|"
 } > "$OUT"
 "$PY" -m pilothub.core.loadplan > "$DIR/plan.tsv"
 while IFS=$'\x1f' read -r name method path cookie body; do
@@ -89,7 +90,7 @@ while IFS=$'\x1f' read -r name method path cookie body; do
   # Several times, so that every worker has answered once (a new worker maps the match index).
   for _ in 1 2 3 4 5 6; do code=$(curl "${args[@]}" "$url$path"); done
   if [[ $code != 2* ]]; then
-    echo "| $name | HTTP $code — not measured | | | | | | | | | |" >> "$OUT"; continue
+    echo "| $name | HTTP $code — not measured | | | | | | | | | | |" >> "$OUT"; continue
   fi
   read -r b0 t0 < <(cpu_busy)
   g0=$(gunicorn_ticks) w0=$(date +%s%N)
@@ -101,7 +102,9 @@ while IFS=$'\x1f' read -r name method path cookie body; do
   cpu=$(( 100 * (b1 - b0) / (t1 - t0 > 0 ? t1 - t0 : 1) ))
   json=${result#WRK-JSON }
   row=$("$PY" -c 'import json, sys; r = json.loads(sys.argv[1]); print(" | ".join(str(round(r[k])) for k in ("rps", "p50_ms", "p95_ms", "p99_ms", "errors")))' "$json")
-  echo "| $name | $row | $cpu | $gcpu | $(rss_mb gunicorn) | $(worker_memory) | $(rss_mb 'postgres') |" >> "$OUT"
+  requests=$("$PY" -c 'import json, sys; print(json.loads(sys.argv[1])["requests"])' "$json")
+  gms=$(( (g1 - g0) * 1000 / $(getconf CLK_TCK) / (requests > 0 ? requests : 1) ))
+  echo "| $name | $row | $cpu | $gcpu | $gms | $(rss_mb gunicorn) | $(worker_memory) | $(rss_mb 'postgres') |" >> "$OUT"
   echo "load-test: $name: $row" >&2
 done < "$DIR/plan.tsv"
 cat "$OUT"

@@ -8,6 +8,8 @@ import textwrap
 
 import numpy as np
 import pytest
+from django.test import Client
+from django.urls import reverse
 
 from pilothub.matching import index, snapshot
 from pilothub.matching.encoders import HashingEncoder
@@ -108,6 +110,11 @@ def test_without_a_snapshot_a_large_index_is_never_built_in_the_request(index_di
     assert match_platforms(text="芯片封装测试") == []
     assert index.status()["state"] == "building"
     assert requested
+    client = Client()
+    payload = client.post("/api/v1/match", {"text": "芯片封装测试"}, content_type="application/json").json()
+    assert payload == {"results": [], "index": {"state": "building", "lexical_only": False}}
+    page = client.get(reverse("matching:search"), {"text": "芯片封装测试"}).content.decode()
+    assert "匹配索引正在后台建立" in page
     # The background job (here: called directly) writes the snapshot; the next query maps it.
     index.build_snapshot()
     index._state = index._empty_state("building")  # this worker still holds the empty index
