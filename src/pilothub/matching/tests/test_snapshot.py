@@ -194,3 +194,14 @@ def test_the_bulk_reader_gives_exactly_the_documents_of_the_model_reader():
     expected = [index.document_for(p, names) for p in index.platform_rows(ids)]
     assert index.documents_bulk(ids, names) == expected
     assert any(d.equipment and d.qualifications and d.lines for d in expected)
+
+
+def test_the_bulk_reader_matches_the_model_reader_on_every_demo_platform():
+    from pilothub.matching.demo_loader import load_platforms, load_vocabularies
+
+    load_vocabularies()
+    load_platforms()
+    names = index.region_names()
+    expected = [index.document_for(p, names) for p in index.platform_rows()]
+    assert len(expected) >= 100
+    assert index.documents_bulk([d.id for d in expected], names) == expected
