@@ -33,7 +33,7 @@ import numpy as np
 from django import db
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Count, Max, Prefetch, QuerySet
 
 from pilothub.platforms import freshness
 from pilothub.platforms.models import (
@@ -204,8 +204,16 @@ def documents_bulk(ids: Sequence[int], names: dict[str, str]) -> list[eng.Docume
 
 
 def platform_rows(ids: Iterable[int] | None = None) -> QuerySet[Platform]:
+    # The models' orderings with the primary key as the last tie-breaker: two rows of the same name
+    # otherwise come back in any order on PostgreSQL, and the passage text (hence its vector)
+    # would change from one read to the next. `documents_bulk` orders the same way.
     queryset = Platform.objects.filter(status=PlatformStatus.PUBLISHED).select_related("region").prefetch_related(
-        "service_types", "industries", "equipment", "test_services", "experts", "qualifications", "pilot_lines")
+        "service_types", "industries",
+        Prefetch("equipment", queryset=Equipment.objects.order_by("platform_id", "name", "pk")),
+        Prefetch("test_services", queryset=TestService.objects.order_by("platform_id", "name", "pk")),
+        Prefetch("experts", queryset=Expert.objects.order_by("platform_id", "name", "pk")),
+        Prefetch("qualifications", queryset=Qualification.objects.order_by("platform_id", "kind", "number", "pk")),
+        Prefetch("pilot_lines", queryset=PilotLine.objects.order_by("platform_id", "process_step", "name", "pk")))
     if ids is not None:
         queryset = queryset.filter(pk__in=list(ids))
     return queryset.order_by("pk")
