@@ -205,3 +205,21 @@ def test_the_bulk_reader_matches_the_model_reader_on_every_demo_platform():
     expected = [index.document_for(p, names) for p in index.platform_rows()]
     assert len(expected) >= 100
     assert index.documents_bulk([d.id for d in expected], names) == expected
+
+
+def test_the_celery_task_builds_and_writes_the_snapshot(index_dir):
+    from pilothub.matching.tasks import rebuild_index
+
+    demo_platforms()
+    result = rebuild_index.delay().get()
+    assert result["platforms"] == 4 and result["generation"] == snapshot.current(index_dir).name
+
+
+def test_without_an_encoder_the_index_says_it_is_lexical_only(settings):
+    demo_platforms()
+    settings.PILOTHUB_MATCH_ENCODER = "none"
+    client = Client()
+    payload = client.post("/api/v1/match", {"text": "芯片封装测试"}, content_type="application/json").json()
+    assert payload["results"] and payload["index"] == {"state": "ready", "lexical_only": True}
+    page = client.get(reverse("matching:search"), {"text": "芯片封装测试"}).content.decode()
+    assert "语义匹配暂未启用" in page
