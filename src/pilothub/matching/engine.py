@@ -447,7 +447,7 @@ class Engine:
 
     def missing_vectors(self) -> list[int]:
         n = self.n
-        return [int(i) for i in self.ids[:n][self.active[:n] & ~self.has_vector[:n]]]
+        return self.ids[:n][self.active[:n] & ~self.has_vector[:n]].tolist()
 
     # ------------------------------------------------------------------ queries
     def analyse(self, query: Query) -> Analysis:
@@ -557,15 +557,19 @@ class Engine:
         return cached
 
     def search(self, query: Query, *, top: int = 10, only_ids: Sequence[int] | None = None) -> list[Hit]:
+        # Embed before taking the lock: the model call is the slowest step of a query and needs
+        # nothing from the index, so other threads keep searching meanwhile.
+        vector = query.vector if query.vector is not None else self.query_vector(query.text)
         with self._lock:
-            return self._search(query, top=top, only_ids=only_ids)
+            return self._search(query, top=top, only_ids=only_ids, vector=vector)
 
     def _region_mask(self, prefix: str, n: int) -> np.ndarray:
         inside = np.array([path.startswith(prefix) for path in self._regions] or [False], dtype=bool)
         idx = self.region_idx[:n]
         return np.where(idx >= 0, inside[np.clip(idx, 0, None)], False)
 
-    def _search(self, query: Query, *, top: int, only_ids: Sequence[int] | None) -> list[Hit]:
+    def _search(self, query: Query, *, top: int, only_ids: Sequence[int] | None,
+                vector: np.ndarray | None = None) -> list[Hit]:
         n = self.n
         if n == 0:
             return []
@@ -587,7 +591,6 @@ class Engine:
         weights = self.weights
         dense = np.zeros(n, dtype=np.float32)
         cosine = None
-        vector = query.vector if query.vector is not None else self.query_vector(query.text)
         with_dense = np.zeros(n, dtype=bool)
         gate = 1.0
         if self.encoder is not None and vector is not None:

@@ -75,6 +75,15 @@ def with_requirements(query: Query) -> Query:
     return query
 
 
+def match_index_status() -> dict:
+    """How this process's matching index stands (call after a match): `state` "ready", "building"
+    (no index yet, results are empty until a background build ends) or "stale" (a large change
+    is being rebuilt in the background; the last good index answers); `lexical_only` when the
+    semantic part is off or most platforms still wait for their vector (decision 0504)."""
+    status = index.status()
+    return {"state": status["state"], "lexical_only": bool(status["lexical_only"])}
+
+
 def match_requirements(text: str) -> Requirements:
     """The hard requirements matching reads from a text, for pages that show them."""
     return parse_requirements(text or "")

@@ -23,8 +23,8 @@ def match_index_touch(*, platform_ids: Iterable[int]) -> int:
     return len(ids)
 
 
-def match_index_rebuild() -> dict:
-    """Rebuild this process's index from the database (other processes pick changes up as usual)."""
-    index.reset()
-    index.rebuild()
-    return index.stats()
+def match_index_rebuild(*, progress: index.Progress | None = None, embed: bool = True) -> dict:
+    """Rebuild the index from the database and write its snapshot (when persistence is on): this
+    process serves it at once, the others map the new file when theirs is missing or stale and
+    otherwise keep following the database incrementally."""
+    return index.build_snapshot(progress, embed=embed)

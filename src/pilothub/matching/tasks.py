@@ -18,3 +18,13 @@ def embed_passages(texts: list[str]) -> int:
         return 0
     embed_and_store(encoder, "passage", texts)
     return len(texts)
+
+
+@app.task(name="matching.rebuild_index")
+def rebuild_index() -> dict:
+    """Build the matching index and write its snapshot (every web process maps the new file on its
+    next query when its own index is missing or stale; see index.build_snapshot)."""
+    from .index import build_snapshot
+
+    result = build_snapshot()
+    return {k: v for k, v in result.items() if k != "memory"}

@@ -51,4 +51,7 @@ def test_no_result_says_so():
 def test_rebuild_reports_the_index():
     demo_platforms()
     output = run("rebuild_match_index")
-    assert output.startswith("匹配索引已重建：4 个平台，4 个有向量，编码模型 hashing-bigrams")
+    lines = output.splitlines()
+    assert lines[0].strip().startswith("读取平台 read platforms 4/4")  # progress first
+    assert lines[-1].startswith("匹配索引已重建：4 个平台，4 个有向量，编码模型 hashing-bigrams")
+    assert "快照 未写入" in lines[-1]  # the test settings keep the index in memory only

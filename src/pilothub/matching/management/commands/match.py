@@ -3,7 +3,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from pilothub.core.errors import DomainError
-from pilothub.matching.selectors import match_platforms
+from pilothub.matching.selectors import match_index_status, match_platforms
 
 
 class Command(BaseCommand):
@@ -24,7 +24,7 @@ class Command(BaseCommand):
         except DomainError as error:
             raise CommandError(f"{error.message_zh} ({error.message_en})")
         if options["json"]:
-            payload = {"results": [r.as_dict() for r in results]}
+            payload = {"results": [r.as_dict() for r in results], "index": match_index_status()}
             self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
             return
         if not results:
