@@ -90,6 +90,10 @@ def load_platforms() -> dict[str, int]:
             valid_from=_date(q.get("valid_from")), valid_until=_required_date(q["valid_until"]))
             for q in row.get("qualifications") or []])
         ids[row["code"]] = platform.pk
+    # bulk_create sends no signals: bring the registry's search documents up to date in one pass.
+    from pilothub.platforms.search import search_index_update
+
+    search_index_update(platform_ids=ids.values())
     return ids
 
 

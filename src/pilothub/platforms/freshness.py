@@ -189,12 +189,20 @@ def _before(day: datetime.date, prefix: str) -> Q:
             | Q(**{f"{prefix}last_confirmed_at__isnull": True, f"{prefix}created_at__lt": moment}))
 
 
+_RULE_PATHS: dict[tuple[str, ...], dict[str, str]] = {}
+
+
 def _rule_scopes(prefix: str) -> list[tuple[FreshnessRule, Q]]:
     """Each rule with the Q that selects the platforms it governs (most specific region wins)."""
     from pilothub.regions.models import Region
 
     rules = region_rules()
-    paths = dict(Region.objects.filter(code__in=list(rules)).values_list("code", "path"))
+    key = tuple(sorted(rules))
+    paths = _RULE_PATHS.get(key)
+    if not paths:  # region paths follow from the codes' hierarchy: read once per process
+        paths = dict(Region.objects.filter(code__in=list(rules)).values_list("code", "path"))
+        if len(paths) == len(rules):
+            _RULE_PATHS[key] = paths
     field = f"{prefix}region__path__startswith"
     scopes: list[tuple[FreshnessRule, Q]] = []
     for code, path in paths.items():

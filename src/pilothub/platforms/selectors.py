@@ -62,8 +62,11 @@ TIER_RANK = {Tier.NATIONAL: 0, Tier.PROVINCIAL: 1, Tier.MUNICIPAL: 2, Tier.CULTI
 
 
 def platforms_public() -> QuerySet[Platform]:
-    """Platforms anyone may see: published (the row holds the approved version)."""
-    return Platform.objects.filter(status=PlatformStatus.PUBLISHED)
+    """Platforms anyone may see: published (the row holds the approved version) and not hidden for
+    want of confirmation (decision 0305: hidden listings stay in the database until confirmed)."""
+    from .freshness import exclude_hidden
+
+    return exclude_hidden(Platform.objects.filter(status=PlatformStatus.PUBLISHED))
 
 
 @dataclass(frozen=True)
@@ -186,16 +189,20 @@ def platform_filter(*, filters: PlatformFilters, queryset: QuerySet[Platform] | 
 
 
 def _ordered(queryset: QuerySet[Platform], filters: PlatformFilters) -> QuerySet[Platform]:
+    """Overdue listings ("信息待更新") come after the fresh ones in every sort (decision 0305)."""
+    from .freshness import annotate_freshness
+
+    queryset = annotate_freshness(queryset)
     sort = filters.effective_sort
     if sort == "relevance":
-        return queryset.order_by("-search_rank", "name", "pk")  # type: ignore[misc]  # extra() select
+        return queryset.order_by("freshness_sort", "-search_rank", "name", "pk")  # type: ignore[misc]
     if sort == "tier":
         rank = Case(*[When(tier=tier, then=Value(value)) for tier, value in TIER_RANK.items()],
                     default=Value(9), output_field=IntegerField())
-        return queryset.order_by(rank, "name", "pk")
+        return queryset.order_by("freshness_sort", rank, "name", "pk")  # type: ignore[misc]  # annotation
     if sort == "newest":
-        return queryset.order_by("-created_at", "-pk")
-    return queryset.order_by("name", "pk")
+        return queryset.order_by("freshness_sort", "-created_at", "-pk")  # type: ignore[misc]
+    return queryset.order_by("freshness_sort", "name", "pk")  # type: ignore[misc]
 
 
 def platform_list(*, filters: PlatformFilters) -> QuerySet[Platform]:

@@ -14,6 +14,8 @@ from pilothub.evaluation.selectors import platform_current_certification
 from pilothub.regions.selectors import region_choices
 
 from . import selectors
+from .capabilities import lines_for_display
+from .freshness import freshness_info
 from .models import QualificationKind, ServiceType, Tier
 
 PAGE_SIZE = 20
@@ -67,6 +69,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "certification": platform_current_certification(platform),
         "rating": platform_rating_summary(platform),
         "contacts_visible": selectors.platform_contacts_visible(platform=platform, user=request.user),
+        "lines": lines_for_display(platform),
+        "freshness": freshness_info(platform),
     }
     return render(request, "platforms/detail.html", context)
 

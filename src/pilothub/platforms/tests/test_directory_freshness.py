@@ -1,0 +1,53 @@
+"""Freshness in the public registry (decision 0305): overdue listings are marked and ranked after
+fresh ones; hidden listings leave the directory, the API and the detail page, and come back when
+confirmed."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from pilothub.platforms.freshness import platform_confirm_listing
+from pilothub.platforms.models import PlatformStatus
+from pilothub.testing.factories import PlatformFactory, operator
+
+pytestmark = pytest.mark.django_db
+
+
+def _confirmed(days_ago: int, **kwargs):
+    when = timezone.now() - datetime.timedelta(days=days_ago)
+    return PlatformFactory(status=PlatformStatus.PUBLISHED, last_confirmed_at=when, created_at=when, **kwargs)
+
+
+def test_overdue_listings_are_marked_and_ranked_after_fresh_ones(client):
+    overdue = _confirmed(200, name="A 中试平台")
+    fresh = _confirmed(10, name="B 中试平台")
+    body = client.get("/platforms/?sort=name").content.decode()
+    assert body.index(fresh.name) < body.index(overdue.name)  # by name A would come first
+    assert body.count("信息待更新") == 1
+    api = client.get("/api/v1/platforms").json()
+    assert [item["id"] for item in api["items"]] == [fresh.pk, overdue.pk]
+
+
+def test_hidden_listings_leave_the_public_registry_until_confirmed(client):
+    visible = _confirmed(10, name="仍公开的平台")
+    hidden = _confirmed(300, name="久未确认的平台")
+    assert hidden.name not in client.get("/platforms/").content.decode()
+    assert visible.name in client.get("/platforms/").content.decode()
+    assert client.get(f"/platforms/{hidden.pk}/").status_code == 404
+    assert client.get("/api/v1/platforms").json()["count"] == 1
+    assert client.get(f"/api/v1/platforms/{hidden.pk}").status_code == 404
+
+    user = operator("110116")
+    hidden.operator = user.organisation
+    hidden.save(update_fields=["operator"])
+    platform_confirm_listing(platform=hidden, user=user)
+    assert client.get(f"/platforms/{hidden.pk}/").status_code == 200
+    assert client.get("/api/v1/platforms").json()["count"] == 2
+
+
+def test_the_detail_page_shows_lines_responsiveness_and_the_report_link(client):
+    platform = _confirmed(10)
+    body = client.get(f"/platforms/{platform.pk}/").content.decode()
+    assert f"/platforms/{platform.pk}/report/" in body
+    assert "响应速度" in body
