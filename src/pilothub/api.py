@@ -89,6 +89,12 @@ def on_http_error(request, exc: HttpError):
     return _error(request, exc.status_code, "http_error", str(exc), str(exc))
 
 
+@api.exception_handler(OverflowError)
+def on_overflow(request, exc: OverflowError):
+    # A number beyond the database's 64-bit integers (e.g. an id of 10^35): bad input, not a crash.
+    return _error(request, 400, "number_out_of_range", "数值超出允许范围", "A number is out of range")
+
+
 @api.get("/health", auth=None, tags=["system"], summary="服务状态 Service status")
 def health(request):
     return {"status": "ok", "version": __version__}

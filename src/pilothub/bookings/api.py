@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 
 from django.http import FileResponse, HttpResponse
 from django.utils import timezone
-from ninja import File, Form, Router, Schema, Status
+from ninja import Field, File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from pilothub.core.api_auth import AUTH
@@ -539,7 +540,7 @@ class ApproveIn(Schema):
 class BatchIn(Schema):
     reference: str
     paid_on: datetime.date
-    redemption_ids: list[int]
+    redemption_ids: list[Annotated[int, Field(ge=1, le=2**63 - 1)]]
     note: str = ""
 
 

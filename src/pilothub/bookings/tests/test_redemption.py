@@ -152,7 +152,7 @@ def test_invoices_are_checked_for_type_like_every_attachment():
     order = accepted(s, invoice=False)
     error = error_of(upload, order=order, actor=s.operator, kind="invoice", content=b"not a pdf")
     assert error.code == "file_type"
-    assert upload(order, s.enterprise, "invoice", PNG_BYTES).content_type == "image/png"
+    assert upload(order, s.enterprise, "invoice", PNG_BYTES, extension="png").content_type == "image/png"
 
 
 # --- review and payment --------------------------------------------------------------------------------

@@ -53,8 +53,8 @@ def contracted(s, amount=100_000, signed_on=None, **contract):
                           **contract)
 
 
-def upload(order, actor, kind, content=PDF_BYTES):
-    return attachment_add(order=order, actor=actor, kind=kind, name=f"{kind}.pdf", content=content)
+def upload(order, actor, kind, content=PDF_BYTES, extension="pdf"):
+    return attachment_add(order=order, actor=actor, kind=kind, name=f"{kind}.{extension}", content=content)
 
 
 def accepted(s, amount=100_000, voucher=50_000, signed_on=None, invoice=True, **contract):
