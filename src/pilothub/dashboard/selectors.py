@@ -27,6 +27,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, ExtractYear, Least, TruncDate
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from pilothub.accounts.scoping import user_governs_path
 from pilothub.bookings.models import OrderStatus, ServiceOrder
@@ -239,7 +240,7 @@ def district_distribution(region: Region) -> list[dict[str, Any]]:
              "longitude": None if result[f"lon{i}"] is None else round(result[f"lon{i}"], 5)}
             for i, (code, name, _) in enumerate(children)]
     if own and result["own"]:
-        rows.append({"code": own[0], "name": f"{own[1]}（本级）", "platforms": result["own"],
+        rows.append({"code": own[0], "name": _("%(name)s（本级）") % {"name": own[1]}, "platforms": result["own"],
                      "latitude": None, "longitude": None})
     return rows
 
@@ -296,10 +297,10 @@ def demand_figures(region: Region) -> dict[str, Any]:
 # --------------------------------------------------------------------------- money
 def voucher_figures(region: Region) -> list[dict[str, Any]]:
     """Innovation vouchers issued by the region (or a sub-region) per year: caps granted vs spent."""
-    wallets = {row["year"]: row for row in (
+    wallets: dict[int, dict[str, Any]] = {row["year"]: dict(row) for row in (
         VoucherWallet.objects.filter(rule_region__path__startswith=region.path).order_by().values("year")
         .annotate(wallets=Count("id"), cap=Sum("cap")))}
-    spent = {row["wallet__year"]: row for row in (
+    spent: dict[int, dict[str, Any]] = {row["wallet__year"]: dict(row) for row in (
         VoucherUse.objects.filter(wallet__rule_region__path__startswith=region.path, status=VoucherUseStatus.APPLIED)
         .order_by().values("wallet__year").annotate(uses=Count("id"), amount=Sum("amount")))}
     rows = []
@@ -313,10 +314,10 @@ def voucher_figures(region: Region) -> list[dict[str, Any]]:
 
 def subsidy_figures(region: Region) -> list[dict[str, Any]]:
     """Policy subsidies per budget year: budgets set vs committed (approved at 复审 or later) and paid."""
-    budgets = {row["year"]: row for row in (
+    budgets: dict[int, dict[str, Any]] = {row["year"]: dict(row) for row in (
         Budget.objects.filter(region__path__startswith=region.path).order_by().values("year")
         .annotate(budget=Sum("amount"), lines=Count("id")))}
-    applications = {row["budget_year"]: row for row in (
+    applications: dict[int, dict[str, Any]] = {row["budget_year"]: dict(row) for row in (
         SubsidyApplication.objects.filter(issuing_region__path__startswith=region.path).order_by()
         .values("budget_year").annotate(applications=Count("id"),
                                         committed=Sum("amount", filter=Q(status__in=COMMITTED_STATUSES)),
