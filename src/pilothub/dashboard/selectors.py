@@ -192,7 +192,7 @@ def key_industries(region: Region) -> list[KeyIndustry]:
         return key_industries_from_file(chain)
     rows.sort(key=lambda row: (chain.index(row[0]), row[5]))
     return [KeyIndustry(group, name, citation, code, industry, industry_name(industry))
-            for code, group, name, citation, industry, _ in rows
+            for code, group, name, citation, industry, _order in rows
             if industry and group not in coverage_excluded_groups(code)]
 
 
@@ -227,7 +227,7 @@ def district_distribution(region: Region) -> list[dict[str, Any]]:
     else:
         own = (region.code, region.name)
     aggregates: dict[str, Any] = {}
-    for i, (_, _, path) in enumerate(children):
+    for i, (_code, _name, path) in enumerate(children):
         where = Q(region__path__startswith=path)
         aggregates[f"n{i}"] = Count("id", filter=where)
         aggregates[f"lat{i}"] = Avg("latitude", filter=where)
