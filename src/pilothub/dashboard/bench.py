@@ -18,6 +18,11 @@ import random
 import statistics
 import time
 from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pilothub.regions.models import Region
 
 
 def _setup() -> None:
@@ -98,17 +103,18 @@ def generate(platforms: int, orders: int, seed: int = 5) -> None:
                                                                         OrderStatus.QUOTED, OrderStatus.CANCELLED]
     batch = 10_000
     for offset in range(0, orders, batch):
-        rows = [ServiceOrder(platform_id=rng.choice(platform_ids), customer_id=rng.choice(customers), title="基准订单",
+        order_rows = [ServiceOrder(platform_id=rng.choice(platform_ids), customer_id=rng.choice(customers), title="基准订单",
                              status=rng.choice(statuses), is_external=rng.random() < 0.7,
                              contract_amount=rng.randrange(1_000, 2_000_000), created_at=when())
                 for _ in range(offset, min(orders, offset + batch))]
-        ServiceOrder.objects.bulk_create(rows, batch_size=batch)
+        ServiceOrder.objects.bulk_create(order_rows, batch_size=batch)
     demand_count = max(100, orders // 50)
     Demand.objects.bulk_create([Demand(enterprise_id=rng.choice(customers), title="基准需求", text="基准需求描述",
                                        deadline=dt.date(2027, 1, 1), region_id=rng.choice(leaves),
                                        status="open", published_at=when()) for _ in range(demand_count)],
                                batch_size=5000)
-    demands = list(Demand.objects.values_list("id", "published_at"))
+    demands = [(did, published) for did, published in Demand.objects.values_list("id", "published_at")
+               if published is not None]
     responses, quotes = [], []
     for did, published in demands:
         if rng.random() < 0.7:
@@ -153,13 +159,36 @@ def measure(runs: int) -> list[tuple[str, str, float, float, int]]:
             assert client.get(page).status_code == 200
 
         results.append((code, "page, cold (all aggregates computed)", *_timed(cold, max(3, runs // 4))))
-        results.append((code, "page, warm (snapshot)", *_timed(lambda page=page: client.get(page), runs)))
+        results.append((code, "page, warm (snapshot)", *_timed(partial(client.get, page), runs)))
         results.append((code, "API /api/v1/dashboard/{code}, warm",
-                        *_timed(lambda code=code: client.get(f"/api/v1/dashboard/{code}"), runs)))
+                        *_timed(partial(client.get, f"/api/v1/dashboard/{code}"), runs)))
         results.append((code, "Excel export, warm",
-                        *_timed(lambda code=code: client.get(reverse("dashboard:export", args=[code])),
-                                max(3, runs // 4))))
+                        *_timed(partial(client.get, reverse("dashboard:export", args=[code])), max(3, runs // 4))))
     return results
+
+
+def sections() -> list[tuple[str, str, float]]:
+    """Time of each selector section once (cold), to see what dominates."""
+    from django.utils import timezone
+
+    from pilothub.regions.models import Region
+
+    from . import selectors as sel
+
+    rows = []
+    today = timezone.localdate()
+    for code in ("110000", "330400", "442000"):
+        region = Region.objects.get(code=code)
+        calls: list[tuple[str, Callable[[Region], object]]] = [
+            ("tiers", sel.platform_tier_counts), ("public_service", sel.public_service_count),
+            ("trend", lambda r: sel.tier_trend(r, today)), ("coverage", sel.industry_coverage),
+            ("districts", sel.district_distribution), ("orders", sel.order_volume), ("demands", sel.demand_figures),
+            ("vouchers", sel.voucher_figures), ("subsidies", sel.subsidy_figures)]
+        for name, call in calls:
+            started = time.perf_counter()
+            call(region)
+            rows.append((code, name, (time.perf_counter() - started) * 1000))
+    return rows
 
 
 def main() -> None:
@@ -167,6 +196,7 @@ def main() -> None:
     parser.add_argument("--platforms", type=int, default=100_000)
     parser.add_argument("--orders", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--sections", action="store_true", help="also time each section once")
     args = parser.parse_args()
     _setup()
     from django.db import connection
@@ -180,6 +210,11 @@ def main() -> None:
         generate(args.platforms, args.orders)
         print(f"{connection.vendor}: generated {args.platforms:,} platforms, {args.orders:,} orders "
               f"in {time.perf_counter() - started:.0f} s")
+        if args.sections:
+            print("| region | section | ms |")
+            print("|---|---|---|")
+            for code, name, ms in sections():
+                print(f"| {code} | {name} | {ms:.0f} |")
         print("| region | request | p50 ms | p95 ms | queries |")
         print("|---|---|---|---|---|")
         for code, what, p50, p95, queries in measure(args.runs):

@@ -12,13 +12,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db.models import (
-    Avg,
     Count,
     DateField,
     DurationField,
     Exists,
     ExpressionWrapper,
     F,
+    Min,
     OuterRef,
     Q,
     QuerySet,
@@ -105,11 +105,28 @@ def _num(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def _year_range(years: list[int], today: dt.date) -> list[int]:
-    years = [year for year in years if year]
-    if not years:
-        return [today.year]
-    return list(range(min(years), max(max(years), today.year) + 1))
+def _year_start(year: int) -> dt.datetime:
+    """1 January of `year`, 00:00 in the site's time zone (Asia/Shanghai)."""
+    return timezone.make_aware(dt.datetime(year, 1, 1))
+
+
+def _first_year(model, field: str, today: dt.date) -> int:
+    """The year of the oldest value of an indexed datetime column (an index-only MIN)."""
+    first = model.objects.aggregate(first=Min(field))["first"]
+    return timezone.localtime(first).year if first else today.year
+
+
+def _per_year(qs: QuerySet, field: str, years: list[int], measures: dict[str, Any]) -> dict[int, dict[str, Any]]:
+    """Aggregates per calendar year in ONE query, bucketing with range comparisons on `field`
+    (index-friendly; no per-row date function, which SQLite evaluates in Python).
+    `measures` maps a name to a function year_filter(Q) -> aggregate expression."""
+    aggregates = {}
+    for year in years:
+        in_year = Q(**{f"{field}__gte": _year_start(year), f"{field}__lt": _year_start(year + 1)})
+        for name, make in measures.items():
+            aggregates[f"{name}_{year}"] = make(in_year)
+    result = qs.aggregate(**aggregates) if aggregates else {}
+    return {year: {name: result[f"{name}_{year}"] for name in measures} for year in years}
 
 
 # --------------------------------------------------------------------------- platforms by tier
@@ -130,14 +147,16 @@ def public_service_count(region: Region) -> int:
 def tier_trend(region: Region, today: dt.date) -> dict[str, Any]:
     """Cumulative count, per year, of today's published platforms at each tier, by the year they
     reached it: the earliest unrevoked certification at that tier (evaluation app), else the date
-    the platform was listed (decision 0700)."""
+    the platform was listed (decision 0700). One GROUP BY (tier, year) query; the cumulative sums
+    run over its few result rows."""
     first_cert = (CertifiedTier.objects.filter(platform=OuterRef("pk"), tier=OuterRef("tier"), revoked_on__isnull=True)
                   .order_by("valid_from").values("valid_from")[:1])
     since = Coalesce(Subquery(first_cert, output_field=DateField()), TruncDate("created_at"), output_field=DateField())
     rows = (published_platforms(region).order_by().annotate(year=ExtractYear(since))
             .values("tier", "year").annotate(n=Count("id")))
     per_year: dict[tuple[str, int], int] = {(row["tier"], row["year"]): row["n"] for row in rows}
-    years = _year_range([year for _, year in per_year], today)
+    found = [year for _tier, year in per_year if year]
+    years = list(range(min(found), max(max(found), today.year) + 1)) if found else [today.year]
     series = {}
     for tier in TIER_ORDER:
         running, values = 0, []
@@ -219,45 +238,63 @@ def industry_coverage(region: Region) -> dict[str, Any]:
 
 # --------------------------------------------------------------------------- districts
 def district_distribution(region: Region) -> list[dict[str, Any]]:
+    """Published platforms per direct child of the region (district, or town/street), with the
+    mean coordinates of each child's platforms. One GROUP BY region query; the (small) list of
+    regions is then folded into their children."""
     children = list(Region.objects.filter(parent=region, is_active=True).order_by("path").values_list(
         "code", "name", "path"))
-    if not children:
+    leaf = not children
+    if leaf:
         children = [(region.code, region.name, region.path)]
-        own = None
-    else:
-        own = (region.code, region.name)
-    aggregates: dict[str, Any] = {}
-    for i, (_code, _name, path) in enumerate(children):
-        where = Q(region__path__startswith=path)
-        aggregates[f"n{i}"] = Count("id", filter=where)
-        aggregates[f"lat{i}"] = Avg("latitude", filter=where)
-        aggregates[f"lon{i}"] = Avg("longitude", filter=where)
-    if own:
-        aggregates["own"] = Count("id", filter=Q(region_id=region.code))
-    result = published_platforms(region).aggregate(**aggregates)
-    rows = [{"code": code, "name": name, "platforms": result[f"n{i}"] or 0,
-             "latitude": None if result[f"lat{i}"] is None else round(result[f"lat{i}"], 5),
-             "longitude": None if result[f"lon{i}"] is None else round(result[f"lon{i}"], 5)}
-            for i, (code, name, _) in enumerate(children)]
-    if own and result["own"]:
-        rows.append({"code": own[0], "name": _("%(name)s（本级）") % {"name": own[1]}, "platforms": result["own"],
+    grouped = (published_platforms(region).order_by().values("region_id", "region__path")
+               .annotate(n=Count("id"), lat_sum=Sum("latitude"), lat_n=Count("latitude"), lon_sum=Sum("longitude"),
+                         lon_n=Count("longitude")))
+    totals = {code: {"n": 0, "lat_sum": 0.0, "lat_n": 0, "lon_sum": 0.0, "lon_n": 0} for code, _n, _p in children}
+    own = 0
+    for group in grouped:  # one row per region code that has platforms, not per platform
+        child = next((code for code, _n, path in children if group["region__path"].startswith(path)), None)
+        if child is None:
+            own += group["n"]
+            continue
+        for key in ("n", "lat_n", "lon_n"):
+            totals[child][key] += group[key]
+        totals[child]["lat_sum"] += group["lat_sum"] or 0.0
+        totals[child]["lon_sum"] += group["lon_sum"] or 0.0
+    rows = [{"code": code, "name": name, "platforms": totals[code]["n"],
+             "latitude": round(totals[code]["lat_sum"] / totals[code]["lat_n"], 5) if totals[code]["lat_n"] else None,
+             "longitude": round(totals[code]["lon_sum"] / totals[code]["lon_n"], 5) if totals[code]["lon_n"] else None}
+            for code, name, _p in children]
+    if own and not leaf:
+        rows.append({"code": region.code, "name": _("%(name)s（本级）") % {"name": region.name}, "platforms": own,
                      "latitude": None, "longitude": None})
     return rows
 
 
 # --------------------------------------------------------------------------- service volume
-def order_volume(region: Region) -> list[dict[str, Any]]:
+def order_volume(region: Region, today: dt.date | None = None) -> list[dict[str, Any]]:
     """Orders of the region's platforms per year created (cancelled ones left out): count,
-    contract amounts and the external share (decision 0700)."""
-    rows = (ServiceOrder.objects.filter(platform__region__path__startswith=region.path)
-            .exclude(status=OrderStatus.CANCELLED).order_by()
-            .annotate(year=ExtractYear("created_at")).values("year")
-            .annotate(orders=Count("id"), external=Count("id", filter=Q(is_external=True)),
-                      amount=Sum("contract_amount"), external_amount=Sum("contract_amount", filter=Q(is_external=True)))
-            .order_by("year"))
-    return [{"year": row["year"], "orders": row["orders"], "external_orders": row["external"],
-             "contract_amount": int(row["amount"] or 0), "external_amount": int(row["external_amount"] or 0),
-             "external_share_pct": _pct(row["external"], row["orders"])} for row in rows]
+    contract amounts and the external share (decision 0700). One query grouped by is_external,
+    with a COUNT and a SUM per year bucket (range comparisons on the indexed created_at)."""
+    today = today or timezone.localdate()
+    years = list(range(_first_year(ServiceOrder, "created_at", today), today.year + 1))
+    aggregates: dict[str, Any] = {}
+    for year in years:
+        in_year = Q(created_at__gte=_year_start(year), created_at__lt=_year_start(year + 1))
+        aggregates[f"n_{year}"] = Count("id", filter=in_year)
+        aggregates[f"a_{year}"] = Sum("contract_amount", filter=in_year)
+    groups: dict[bool, dict[str, Any]] = {row["is_external"]: dict(row) for row in (
+        ServiceOrder.objects.filter(platform__region__path__startswith=region.path)
+        .exclude(status=OrderStatus.CANCELLED).order_by().values("is_external").annotate(**aggregates))}
+    empty: dict[str, Any] = {}
+    internal, external = groups.get(False, empty), groups.get(True, empty)
+    rows = []
+    for year in years:
+        ext_n, ext_a = external.get(f"n_{year}") or 0, external.get(f"a_{year}") or 0
+        n, amount = ext_n + (internal.get(f"n_{year}") or 0), ext_a + (internal.get(f"a_{year}") or 0)
+        if n:
+            rows.append({"year": year, "orders": n, "external_orders": ext_n, "contract_amount": int(amount),
+                         "external_amount": int(ext_a), "external_share_pct": _pct(ext_n, n)})
+    return rows
 
 
 # --------------------------------------------------------------------------- demands
@@ -282,16 +319,20 @@ def median_first_response_hours(region: Region) -> tuple[float | None, int]:
     return round(seconds / 3600, 1), n
 
 
-def demand_figures(region: Region) -> dict[str, Any]:
+def demand_figures(region: Region, today: dt.date | None = None) -> dict[str, Any]:
+    today = today or timezone.localdate()
     accepted = Quote.objects.filter(demand=OuterRef("pk"), status=QuoteStatus.ACCEPTED)
-    rows = (Demand.objects.filter(region__path__startswith=region.path, published_at__isnull=False).order_by()
-            .annotate(year=ExtractYear("published_at"), matched=Exists(accepted)).values("year")
-            .annotate(published=Count("id"), matched_n=Count("id", filter=Q(matched=True))).order_by("year"))
-    years = [{"year": row["year"], "published": row["published"], "matched": row["matched_n"],
-              "matched_pct": _pct(row["matched_n"], row["published"])} for row in rows]
+    first = Demand.objects.aggregate(first=Min("published_at"))["first"]
+    years = list(range(timezone.localtime(first).year if first else today.year, today.year + 1))
+    data = _per_year(
+        Demand.objects.filter(region__path__startswith=region.path, published_at__isnull=False).order_by()
+        .annotate(matched=Exists(accepted)), "published_at", years,
+        {"published": lambda y: Count("id", filter=y), "matched": lambda y: Count("id", filter=y & Q(matched=True))})
+    rows = [{"year": year, "published": row["published"], "matched": row["matched"],
+             "matched_pct": _pct(row["matched"], row["published"])} for year, row in data.items() if row["published"]]
     median, responded = median_first_response_hours(region)
-    return {"years": years, "median_first_response_hours": median, "responded": responded,
-            "published": sum(row["published"] for row in years), "matched": sum(row["matched"] for row in years)}
+    return {"years": rows, "median_first_response_hours": median, "responded": responded,
+            "published": sum(row["published"] for row in rows), "matched": sum(row["matched"] for row in rows)}
 
 
 # --------------------------------------------------------------------------- money
@@ -352,8 +393,8 @@ def dashboard_figures(*, region: Region, now: dt.datetime | None = None) -> dict
         "trend": tier_trend(region, today),
         "coverage": coverage,
         "districts": district_distribution(region),
-        "orders": order_volume(region),
-        "demands": demand_figures(region),
+        "orders": order_volume(region, today),
+        "demands": demand_figures(region, today),
         "vouchers": voucher_figures(region),
         "subsidies": subsidy_figures(region),
     }
