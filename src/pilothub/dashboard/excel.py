@@ -22,6 +22,10 @@ def _sheet(workbook: Workbook, title: str, figures: dict[str, Any], header: list
         sheet.append(row)
 
 
+def _status(status: str) -> str:
+    return {"met": _("已达成"), "open": _("推进中"), "overdue": _("已逾期未达成")}.get(status, _("未纳入统计"))
+
+
 def dashboard_workbook(figures: dict[str, Any]) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -30,7 +34,7 @@ def dashboard_workbook(figures: dict[str, Any]) -> bytes:
     _sheet(workbook, _("目标进度"), figures,
            [_("目标"), _("要求"), _("当前"), _("差距"), _("完成率（%）"), _("截止年份"), _("状态"), _("政策依据")],
            [[row["label"], row["required"], row["current"], row["gap"], row["progress_pct"], row["deadline"],
-             row["status"], row["citation"]] for row in figures["targets"]])
+             _status(row["status"]), row["citation"]] for row in figures["targets"]])
     trend = figures["trend"]
     _sheet(workbook, _("层级趋势"), figures, [_("年份")] + [row["label"] for row in figures["tiers"]],
            [[year] + [trend["series"][row["tier"]][i] for row in figures["tiers"]]

@@ -148,6 +148,7 @@ def test_excel_export_holds_every_figure(client, world):
     assert orders[2025][1:] == (3, 2, 66.7, 150_000, 100_000)
     targets = {row[0]: row for row in book["目标进度"].iter_rows(min_row=5, values_only=True)}
     assert targets["浙江省中试平台（累计创建）"][1:4] == (4, 3, 1)
+    assert targets["浙江省中试平台（累计创建）"][6] == "推进中" and targets["国家级中试平台"][6] == "已达成"
     coverage = [row for row in book["重点产业覆盖"].iter_rows(min_row=5, values_only=True)]
     assert ("未来产业", "氢能", 2) in [row[:3] for row in coverage]
     subsidies = {row[0]: row for row in book["政策资金"].iter_rows(min_row=5, values_only=True)}
