@@ -195,3 +195,13 @@ def test_query_count_does_not_grow_with_rows(world):
         figures = _figures()
     assert figures["total_platforms"] == 16
     assert len(after.captured_queries) == len(before.captured_queries) <= 20
+
+
+def test_key_industries_from_the_vocabulary_file_when_no_rows_are_loaded(world):
+    from pilothub.platforms.models import RegionIndustryGroup
+
+    with_rows = {(row["group_code"], row["industry"]) for row in _figures()["coverage"]["rows"]}
+    RegionIndustryGroup.objects.all().delete()
+    from_file = {(row["group_code"], row["industry"]) for row in _figures()["coverage"]["rows"]}
+    assert from_file == with_rows
+    assert ("traditional", "textile-apparel") in from_file and ("future", "synthetic-biology") in from_file
