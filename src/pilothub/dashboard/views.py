@@ -52,27 +52,27 @@ def _page_context(figures: dict) -> dict:
     return {"figures": figures, "as_of": _as_of(figures), "chart_labels": _chart_labels(), "trend_rows": trend_rows}
 
 
-@login_required
-def home(request) -> HttpResponse:
-    code = request.GET.get("region")
+def _render_region(request, code: str | None) -> HttpResponse:
     try:
-        region = (dashboard_region_get_for_user(code=code, user=request.user) if code
-                  else dashboard_default_region_for_user(user=request.user))
-    except DomainError as error:
-        return _error(request, error)
-    return redirect("dashboard:region", code=region.code)
-
-
-@login_required
-def region(request, code: str) -> HttpResponse:
-    try:
-        selected = dashboard_region_get_for_user(code=code, user=request.user)
+        selected = (dashboard_region_get_for_user(code=code, user=request.user) if code
+                    else dashboard_default_region_for_user(user=request.user))
         regions = dashboard_regions_for_user(user=request.user)
     except DomainError as error:
         return _error(request, error)
     figures = dashboard_snapshot_get_or_refresh(region=selected)
     return render(request, "dashboard/region.html", {**_page_context(figures), "region": selected,
                                                      "regions": regions})
+
+
+@login_required
+def home(request) -> HttpResponse:
+    """The reviewer's own region, or the one picked in the selector (?region=)."""
+    return _render_region(request, request.GET.get("region") or None)
+
+
+@login_required
+def region(request, code: str) -> HttpResponse:
+    return _render_region(request, code)
 
 
 @login_required

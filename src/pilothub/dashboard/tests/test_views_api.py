@@ -57,11 +57,12 @@ def test_page_shows_the_numbers_for_a_reviewer(client, world):
     assert data["total_platforms"] == len(published)
 
 
-def test_home_redirects_to_the_reviewers_region(client, db):
+def test_home_shows_the_reviewers_region_or_the_selected_one(client, db):
     client.force_login(f.reviewer("330400"))
-    assert client.get(reverse("dashboard:home"))["Location"] == reverse("dashboard:region", args=["330400"])
+    assert "嘉兴市中试数据看板" in client.get(reverse("dashboard:home")).content.decode()
     response = client.get(reverse("dashboard:home") + "?region=330481")
-    assert response["Location"] == reverse("dashboard:region", args=["330481"])
+    assert "海宁市中试数据看板" in response.content.decode()
+    assert client.get(reverse("dashboard:home") + "?region=110000").status_code == 403
 
 
 def test_selector_lists_region_and_sub_regions(client, db):
@@ -114,7 +115,7 @@ def test_api_returns_the_same_figures(client, world):
 def test_admin_sees_every_region(client, db):
     client.force_login(f.admin())
     assert client.get("/api/v1/dashboard/110000").status_code == 200
-    assert client.get(reverse("dashboard:home"))["Location"] == reverse("dashboard:region", args=["110000"])
+    assert "北京市中试数据看板" in client.get(reverse("dashboard:home")).content.decode()
 
 
 def test_snapshot_is_reused_until_stale_and_refresh_recomputes(client, world, settings):
