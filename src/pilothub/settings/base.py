@@ -165,6 +165,9 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "expire-demands": {"task": "demands.expire_overdue", "schedule": crontab(hour=0, minute=10)},
     "platform-freshness-reminders": {"task": "platforms.freshness_reminders", "schedule": crontab(hour=8, minute=30)},
+    # Dashboard figures are served from a summary table that goes stale after 15 minutes; refreshing
+    # every 10 keeps a first visitor from paying for a full recalculation (docs/performance.md).
+    "dashboard-refresh-all": {"task": "dashboard.refresh_all", "schedule": crontab(minute="*/10")},
 }
 
 # Sessions: an absolute lifetime of a working day and an idle timeout (等保: 登录连接超时自动退出),

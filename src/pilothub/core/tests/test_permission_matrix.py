@@ -223,6 +223,12 @@ PAGES: dict[str, Page] = {
     "policy:application_resubmit": Page(POST_ONLY, write=OWNER,
                                         kwargs=lambda w: {"application_id": w.application.pk}),
     "policy:review_queue": Page(REVIEWERS),
+    # dashboard (the matrix reviewer governs 嘉兴 330400)
+    "dashboard:home": Page(REVIEWERS),
+    "dashboard:region": Page(REVIEWERS, kwargs=lambda w: {"code": "330400"}),
+    "dashboard:export": Page(REVIEWERS, kwargs=lambda w: {"code": "330400"}),
+    "dashboard:refresh": Page(POST_ONLY, write=REVIEWERS, kwargs=lambda w: {"code": "330400"}),
+    "dashboard:public": Page(PUBLIC, kwargs=lambda w: {"code": "330400"}),
     # evaluation
     "evaluation:home": Page(LOGIN),
     "evaluation:call_create": Page(ANY, write=REVIEWERS),
@@ -335,6 +341,9 @@ API: dict[str, Op] = {
     "GET /api/v1/vouchers/report.xlsx": Op(ANY),
     "POST /api/v1/policy/evaluate": Op(ANY),
     "GET /api/v1/policy/measures": Op(PUBLIC),
+    "GET /api/v1/dashboard/regions": Op(REVIEWERS),
+    "GET /api/v1/dashboard/{code}": Op(REVIEWERS, lambda w: {"code": "330400"}),
+    "GET /api/v1/dashboard/{code}/{section}": Op(REVIEWERS, lambda w: {"code": "330400", "section": "tiers"}),
     "GET /api/v1/content/{section}": Op(PUBLIC, lambda w: {"section": "news"}),
     "GET /api/v1/content/{section}/{article_id}": Op(PUBLIC, lambda w: {"section": "news",
                                                                         "article_id": w.published.pk}),
