@@ -50,9 +50,9 @@ def plan() -> list[tuple[str, str, str, str, str]]:
         ("map data (one district)", "GET", "platforms:map_data", {},
          {"bbox": "116.5,40.2,116.8,40.5", "zoom": "13"}, ""),
         ("platform detail", "GET", "platforms:detail", {"pk": middle}, {}, ""),
-        ("API platforms search", "GET", "api-1.0.0:platforms_list", {}, {"q": "新材料", "page_size": "20"}, ""),
+        ("API platforms search", "GET", "api-1:platform_list", {}, {"q": "新材料", "page_size": "20"}, ""),
         ("match (找平台 page)", "GET", "matching:search", {}, {"text": "需要抗体偶联药物的工艺放大和小批量试生产"}, ""),
-        ("dashboard 北京市", "GET", "dashboard:home", {}, {"region": "110000"}, cookie),
+        ("dashboard 北京市", "GET", "dashboard:region", {"code": "110000"}, {}, cookie),
     ]
     lines = []
     for name, method, url_name, kwargs, query, with_cookie in wanted:
