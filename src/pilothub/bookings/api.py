@@ -11,6 +11,7 @@ from ninja.files import UploadedFile
 
 from pilothub.core.api_auth import AUTH
 from pilothub.core.errors import DomainError
+from pilothub.core.validation import ObjectId
 
 from . import selectors, services
 from .models import Booking, OrderRating, ServiceOrder
@@ -28,7 +29,7 @@ class BookingIn(Schema):
     start: datetime.datetime
     end: datetime.datetime
     purpose: str
-    order_id: int | None = None
+    order_id: ObjectId | None = None
 
 
 class BookingOut(Schema):
@@ -79,7 +80,7 @@ class ContractIn(Schema):
     planned_start: datetime.date | None = None
     planned_end: datetime.date | None = None
     service_type: str | None = None
-    test_service_id: int | None = None
+    test_service_id: ObjectId | None = None
     quantity: int | None = None
 
 
@@ -255,7 +256,7 @@ class HoursRowIn(Schema):
 
 
 class HoursIn(Schema):
-    equipment_id: int | None = None
+    equipment_id: ObjectId | None = None
     rows: list[HoursRowIn]
 
 
@@ -539,7 +540,7 @@ class ApproveIn(Schema):
 class BatchIn(Schema):
     reference: str
     paid_on: datetime.date
-    redemption_ids: list[int]
+    redemption_ids: list[ObjectId]
     note: str = ""
 
 
