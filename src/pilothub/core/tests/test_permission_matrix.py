@@ -375,6 +375,11 @@ PAGES: dict[str, Page] = {
     "demands:revoke": Page(POST_ONLY, write=OWNER, kwargs=lambda w: {"demand_id": w.secret_demand.pk,
                                                                       "platform_id": w.platform.pk}),
     "demands:undertaking": Page(POST_ONLY, write=OWNER, kwargs=_secret),
+    # platforms: the public directory
+    "platforms:directory": Page(PUBLIC),
+    "platforms:detail": Page(PUBLIC, kwargs=lambda w: {"pk": w.platform.pk}),
+    "platforms:map": Page(PUBLIC),
+    "platforms:map_data": Page(PUBLIC),
     # platforms: the editing workflow (my platforms, change requests, review)
     "platforms:manage_list": Page(LOGIN),
     "platforms:manage_new": Page(("operator",), write=("operator",)),
@@ -480,6 +485,11 @@ API: dict[str, Op] = {
                                                                         "article_id": w.published.pk}),
     "GET /api/v1/policy-documents": Op(PUBLIC),
     "GET /api/v1/policy-documents/{document_id}": Op(PUBLIC, lambda w: {"document_id": w.document.pk}),
+    # the public registry
+    "GET /api/v1/platforms": Op(PUBLIC),
+    "GET /api/v1/platforms/{platform_id}": Op(PUBLIC, lambda w: {"platform_id": w.platform.pk}),
+    "GET /api/v1/equipment": Op(PUBLIC),
+    "GET /api/v1/test-services": Op(PUBLIC),
     # the registry editing API (operators' own platforms, reviewers' change requests)
     "GET /api/v1/my/platforms": Op(LOGIN),
     "POST /api/v1/my/platforms": Op(("operator",)),
