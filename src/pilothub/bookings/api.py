@@ -532,7 +532,7 @@ class RedemptionDetailOut(RedemptionOut):
         return obj.flags_at_decision or obj.flags_at_submission
 
 
-class ApproveIn(Schema):
+class RedemptionApproveIn(Schema):
     note: str = ""
     acknowledge_flags: bool = False
 
@@ -579,7 +579,7 @@ def redemption_detail(request, redemption_id: int):
 
 @router.post("/voucher-redemptions/{redemption_id}/approve", auth=AUTH, response=RedemptionOut,
              summary="核准兑付 Approve")
-def redemption_approve(request, redemption_id: int, payload: ApproveIn):
+def redemption_approve(request, redemption_id: int, payload: RedemptionApproveIn):
     redemption = voucher_selectors.redemption_get_for_user(redemption_id=redemption_id, user=request.user)
     return voucher_services.redemption_approve(redemption=redemption, actor=request.user, note=payload.note,
                                                acknowledge_flags=payload.acknowledge_flags)

@@ -141,7 +141,7 @@ class EquipmentIn(Schema):
     is_active: bool = True
 
 
-class EquipmentOut(EquipmentIn):
+class MyEquipmentOut(EquipmentIn):
     id: int
     platform: int
 
@@ -157,7 +157,7 @@ class TestServiceIn(Schema):
     is_active: bool = True
 
 
-class TestServiceOut(TestServiceIn):
+class MyTestServiceOut(TestServiceIn):
     id: int
     platform: int
 
@@ -168,7 +168,7 @@ class ExpertIn(Schema):
     field: str = ""
 
 
-class ExpertOut(ExpertIn):
+class MyExpertOut(ExpertIn):
     id: int
     platform: int
 
@@ -297,9 +297,9 @@ def _make_child_routes(slug: str, path: str, schema_in: type[Schema], schema_out
                              summary=f"删除{label} Delete", operation_id=f"my_{slug}_delete")
 
 
-_make_child_routes("equipment", "equipment", EquipmentIn, EquipmentOut, "仪器设备")
-_make_child_routes("services", "test-services", TestServiceIn, TestServiceOut, "检测服务")
-_make_child_routes("experts", "experts", ExpertIn, ExpertOut, "专家")
+_make_child_routes("equipment", "equipment", EquipmentIn, MyEquipmentOut, "仪器设备")
+_make_child_routes("services", "test-services", TestServiceIn, MyTestServiceOut, "检测服务")
+_make_child_routes("experts", "experts", ExpertIn, MyExpertOut, "专家")
 
 
 # --------------------------------------------------------------------------- reviewers
