@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime
-from typing import Annotated
 
 from django.http import FileResponse, HttpResponse
 from django.utils import timezone
-from ninja import Field, File, Form, Router, Schema, Status
+from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from pilothub.core.api_auth import AUTH
 from pilothub.core.errors import DomainError
+from pilothub.core.validation import ObjectId
 
 from . import selectors, services
 from .models import Booking, OrderRating, ServiceOrder
@@ -29,7 +29,7 @@ class BookingIn(Schema):
     start: datetime.datetime
     end: datetime.datetime
     purpose: str
-    order_id: int | None = None
+    order_id: ObjectId | None = None
 
 
 class BookingOut(Schema):
@@ -80,7 +80,7 @@ class ContractIn(Schema):
     planned_start: datetime.date | None = None
     planned_end: datetime.date | None = None
     service_type: str | None = None
-    test_service_id: int | None = None
+    test_service_id: ObjectId | None = None
     quantity: int | None = None
 
 
@@ -256,7 +256,7 @@ class HoursRowIn(Schema):
 
 
 class HoursIn(Schema):
-    equipment_id: int | None = None
+    equipment_id: ObjectId | None = None
     rows: list[HoursRowIn]
 
 
@@ -532,7 +532,7 @@ class RedemptionDetailOut(RedemptionOut):
         return obj.flags_at_decision or obj.flags_at_submission
 
 
-class ApproveIn(Schema):
+class RedemptionApproveIn(Schema):
     note: str = ""
     acknowledge_flags: bool = False
 
@@ -540,7 +540,7 @@ class ApproveIn(Schema):
 class BatchIn(Schema):
     reference: str
     paid_on: datetime.date
-    redemption_ids: list[Annotated[int, Field(ge=1, le=2**63 - 1)]]
+    redemption_ids: list[ObjectId]
     note: str = ""
 
 
@@ -579,7 +579,7 @@ def redemption_detail(request, redemption_id: int):
 
 @router.post("/voucher-redemptions/{redemption_id}/approve", auth=AUTH, response=RedemptionOut,
              summary="核准兑付 Approve")
-def redemption_approve(request, redemption_id: int, payload: ApproveIn):
+def redemption_approve(request, redemption_id: int, payload: RedemptionApproveIn):
     redemption = voucher_selectors.redemption_get_for_user(redemption_id=redemption_id, user=request.user)
     return voucher_services.redemption_approve(redemption=redemption, actor=request.user, note=payload.note,
                                                acknowledge_flags=payload.acknowledge_flags)

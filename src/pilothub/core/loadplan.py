@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import Any
 from urllib.parse import urlencode
 
 import django
@@ -41,7 +42,7 @@ def plan() -> list[tuple[str, str, str, str, str]]:
     cookie = _session_cookie()
     some_platform = Platform.objects.filter(status="published").order_by("pk").values_list("pk", flat=True)
     middle = some_platform[some_platform.count() // 2] if some_platform.exists() else 1
-    wanted = [
+    wanted: list[tuple[str, str, str, dict[str, Any], dict[str, str], str]] = [
         ("directory", "GET", "platforms:directory", {}, {}, ""),
         ("directory filtered", "GET", "platforms:directory", {}, {"region": "110116", "tier": "municipal"}, ""),
         ("search 抗体偶联药物", "GET", "platforms:directory", {}, {"q": "抗体偶联药物"}, ""),

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.utils import translation
+from pydantic import Field
 
 from .errors import DomainError
+
+# An object id in an API body. Unbounded ints reach the database and fail there (SQLite: an
+# OverflowError, PostgreSQL: out of range), a 500; bounded, they are refused with a 422 instead.
+ObjectId = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 
 def raise_first_validation_error(instance: models.Model, *, exclude: list[str] | None = None) -> None:

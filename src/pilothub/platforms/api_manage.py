@@ -125,7 +125,7 @@ class ReturnIn(Schema):
     reason: str
 
 
-class ChangeApproveIn(Schema):
+class ApproveIn(Schema):
     note: str = ""
 
 
@@ -141,7 +141,7 @@ class EquipmentIn(Schema):
     is_active: bool = True
 
 
-class OwnEquipmentOut(EquipmentIn):
+class MyEquipmentOut(EquipmentIn):
     id: int
     platform: int
 
@@ -157,7 +157,7 @@ class TestServiceIn(Schema):
     is_active: bool = True
 
 
-class OwnTestServiceOut(TestServiceIn):
+class MyTestServiceOut(TestServiceIn):
     id: int
     platform: int
 
@@ -168,7 +168,7 @@ class ExpertIn(Schema):
     field: str = ""
 
 
-class OwnExpertOut(ExpertIn):
+class MyExpertOut(ExpertIn):
     id: int
     platform: int
 
@@ -297,9 +297,9 @@ def _make_child_routes(slug: str, path: str, schema_in: type[Schema], schema_out
                              summary=f"删除{label} Delete", operation_id=f"my_{slug}_delete")
 
 
-_make_child_routes("equipment", "equipment", EquipmentIn, OwnEquipmentOut, "仪器设备")
-_make_child_routes("services", "test-services", TestServiceIn, OwnTestServiceOut, "检测服务")
-_make_child_routes("experts", "experts", ExpertIn, OwnExpertOut, "专家")
+_make_child_routes("equipment", "equipment", EquipmentIn, MyEquipmentOut, "仪器设备")
+_make_child_routes("services", "test-services", TestServiceIn, MyTestServiceOut, "检测服务")
+_make_child_routes("experts", "experts", ExpertIn, MyExpertOut, "专家")
 
 
 # --------------------------------------------------------------------------- reviewers
@@ -319,7 +319,7 @@ def change_request_detail_api(request, change_request_id: int):
 
 @router.post("/platform-change-requests/{change_request_id}/approve", response=ChangeRequestOut,
              summary="通过 Approve (applies the change atomically)")
-def change_request_approve_api(request, change_request_id: int, payload: ChangeApproveIn | None = None):
+def change_request_approve_api(request, change_request_id: int, payload: ApproveIn | None = None):
     change = change_request_get_for_user(change_request_id=change_request_id, user=_user(request))
     change = services.change_request_approve(change_request=change, reviewer=request.user,
                                              note=payload.note if payload else "")

@@ -62,7 +62,7 @@ class PermitOut(Schema):
     valid: bool
 
 
-class AccreditationOut(Schema):
+class CapabilityQualificationOut(Schema):
     kind: str
     number: str
     valid_until: datetime.date
@@ -76,7 +76,7 @@ class CapabilitiesOut(Schema):
     freshness: str
     lines: list[LineOut]
     hazard_permits: list[PermitOut]
-    qualifications: list[AccreditationOut]
+    qualifications: list[CapabilityQualificationOut]
 
 
 @router.get("/platforms/{platform_id}/capabilities", response=CapabilitiesOut, auth=None,
@@ -92,7 +92,7 @@ def platform_capabilities(request, platform_id: int):
              for line in capabilities.lines_for_display(platform)]
     permits = [PermitOut(kind=p.kind, kind_label=p.get_kind_display(), processes=p.processes, number=p.number,
                          valid_until=p.valid_until, valid=p.is_valid_on()) for p in platform.hazard_permits.all()]
-    quals = [AccreditationOut(kind=v.qualification.kind, number=v.qualification.number,
+    quals = [CapabilityQualificationOut(kind=v.qualification.kind, number=v.qualification.number,
                               valid_until=v.qualification.valid_until, valid=v.valid, status=v.status,
                               scope=[str(s) for s in v.scope_items] if v.valid else [])
              for v in capabilities.qualifications_for_display(platform)]

@@ -18,7 +18,8 @@ from pilothub.testing.factories import (
 )
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 32  # signature, then the IHDR chunk a real PNG starts with
+# The PNG signature and a 1×1 IHDR chunk (core/uploads.py checks that the IHDR follows).
+PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
 
 
 def open_all_week(platform, opens=datetime.time(8, 0), closes=datetime.time(20, 0), equipment=None):

@@ -270,3 +270,19 @@ def test_the_api_walks_submission_checks_and_approval(client, settings, tmp_path
         assert (body["status"], body["checks"]) == ("paid", [])
         page = client.get(f"/bookings/vouchers/redemptions/{redemption_id}/").content.decode()
         assert "已拨付" in page and "风险检查" not in page
+
+
+@pytest.mark.parametrize("path, body", [
+    ("/api/v1/voucher-payment-batches", {"reference": "B-1", "paid_on": "2026-12-01",
+                                         "redemption_ids": [2**70]}),
+    ("/api/v1/platforms/{platform}/opening-hours", {"equipment_id": -(2**70), "rows": []}),
+])
+def test_out_of_range_ids_in_a_body_are_refused_not_a_server_error(client, path, body):
+    """Found by schemathesis: an id beyond 64 bits reached SQLite and raised OverflowError (500)."""
+    s = Setting()
+    client.force_login(reviewer("110116") if "batches" in path else s.operator)
+    response = client.post(path.format(platform=s.platform.pk), body, content_type="application/json") \
+        if "batches" in path else client.put(path.format(platform=s.platform.pk), body,
+                                             content_type="application/json")
+    assert response.status_code == 422
+    assert not VoucherPaymentBatch.objects.exists()

@@ -48,6 +48,7 @@ pytestmark = pytest.mark.django_db
 ROLES = ("anonymous", "enterprise", "operator", "reviewer", "admin")
 OUTSIDERS = ("enterprise", "operator", "reviewer")
 MISSING = 987_654  # the id of an object that does not exist
+SECRET = "保密工艺参数：发酵温度三十七度"
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ class World:
         self.token, _plain = api_token_create(user=self.owner, name="owner")
         self.pending_org = OrganisationFactory(region=huairou, status=OrganisationStatus.PENDING)
         self.evaluation_application = self._certification_application()
+        self._registry_objects(huairou)
 
         # The roles under test.
         self.users = {
@@ -121,6 +123,58 @@ class World:
             "admin": admin(),
         }
         PlatformFactory(operator=self.users["operator"].organisation, region=region("110108"))
+
+    def _registry_objects(self, huairou) -> None:
+        """The objects of the registry editing, import, supply-list, trust, report, voucher and
+        confidential-demand pages, all owned by the 怀柔 enterprise, operator or reviewer."""
+        from pilothub.bookings.models import MaintenanceBlock
+        from pilothub.bookings.vouchers.models import VoucherMode, VoucherRedemption
+        from pilothub.demands.models import DemandAccessGrant
+        from pilothub.platforms.models import (
+            ImportJob,
+            ListingReport,
+            ListingReportKind,
+            PilotLine,
+            PlatformChangeRequest,
+            ProcessStep,
+            SupplyListRelease,
+        )
+
+        self.owner_reviewer = reviewer("110116")
+        self.change_request = PlatformChangeRequest.objects.create(
+            platform=self.platform, changes={"name": "改过的名称"}, base={"name": self.platform.name},
+            submitted_by=self.owner_operator)
+        self.import_job = ImportJob.objects.create(created_by=self.owner_reviewer, filename="平台.csv", content=b"")
+        self.supply_list = SupplyListRelease.objects.create(
+            region=huairou, sequence=1, release_date=timezone.localdate(), title="怀柔区中试平台供给清单（第1期）",
+            platform_count=0, entries=[], published_by=self.owner_reviewer)
+        self.line = PilotLine.objects.create(platform=self.platform, name="中试产线",
+                                             process_step=ProcessStep.values[0])
+        self.listing_report = ListingReport.objects.create(platform=self.platform, kind=ListingReportKind.values[0],
+                                                           reason="联系电话已停用", reporter_key="k")
+        # A contracted, accepted order of the owner enterprise with the operator's 通兑 claim.
+        from pilothub.bookings.models import OrderStatus
+
+        self.redeemed_order = ServiceOrderFactory(
+            platform=self.platform, customer=self.owner_org, status=OrderStatus.ACCEPTED,
+            contract_amount=100_000, contract_signed_on=timezone.localdate())
+        self.redemption = VoucherRedemption.objects.create(
+            order=self.redeemed_order, mode=VoucherMode.TONGDUI, amount=1_000, payee=self.owner_operator.organisation,
+            rule_region=huairou, submitted_by=self.owner_operator)
+        # A public demand whose confidential details only the 怀柔 platform was granted: the
+        # visibility gate lets everyone in, so the confidential gate itself is what is tested.
+        from pilothub.demands.models import Demand, DemandVisibility
+
+        self.secret_demand = Demand.objects.create(
+            enterprise=self.owner_org, title="公开的需求（含保密详情）", text="公开说明。", region=huairou,
+            deadline=timezone.localdate() + datetime.timedelta(days=30), visibility=DemandVisibility.PUBLIC,
+            confidential_details=SECRET, requires_undertaking=True)
+        self.grant = DemandAccessGrant.objects.create(demand=self.secret_demand, platform=self.platform,
+                                                      granted_by=self.owner)
+        start = timezone.now() + datetime.timedelta(days=10)
+        self.maintenance = MaintenanceBlock.objects.create(equipment=self.equipment, start=start,
+                                                           end=start + datetime.timedelta(hours=4),
+                                                           created_by=self.owner_operator)
 
     def _certification_application(self):
         from pilothub.evaluation.models import CertificationCall
@@ -141,6 +195,10 @@ def _demand(w):
     return {"demand_id": w.demand.pk}
 
 
+def _secret(w):
+    return {"demand_id": w.secret_demand.pk}
+
+
 def _order(w):
     return {"order_id": w.order.pk}
 
@@ -150,7 +208,35 @@ def _missing(*names: str) -> Callable[[World], dict]:
 
 
 PUBLIC, LOGIN, OWNER, POST_ONLY, ANY = "public", "login", "owner", "post-only", "any"
+# Login required, but what a logged-in user gets depends on what they own (e.g. a redirect to their
+# only platform): anonymous users are sent to the login page; the others must just get no 5xx.
+SIGNED_IN = "signed-in"
 REVIEWERS = ("reviewer", "admin")
+EVERYONE = ROLES
+
+
+def _platform(w):
+    return {"platform_id": w.platform.pk}
+
+
+def _change_request(w):
+    return {"change_request_id": w.change_request.pk}
+
+
+def _job(w):
+    return {"job_id": w.import_job.pk}
+
+
+def _release(w):
+    return {"release_id": w.supply_list.pk}
+
+
+def _line(w):
+    return {"platform_id": w.platform.pk, "line_id": w.line.pk}
+
+
+def _redemption(w):
+    return {"redemption_id": w.redemption.pk}
 
 # Every URL pattern of the project (outside admin/ and api/, which have their own rules below).
 PAGES: dict[str, Page] = {
@@ -283,6 +369,60 @@ PAGES: dict[str, Page] = {
     "content:section_feed_rss": Page(PUBLIC, kwargs=lambda w: {"section": "news"}),
     "content:section_feed_atom": Page(PUBLIC, kwargs=lambda w: {"section": "news"}),
     "content:detail": Page(PUBLIC, kwargs=lambda w: {"section": "news", "article_id": w.published.pk}),
+    # bookings: availability settings (operators) and voucher redemptions (reviewers)
+    "bookings:availability": Page(SIGNED_IN),  # an operator with one platform is redirected to it
+    "bookings:availability_platform": Page(OWNER, write=OWNER, kwargs=_platform),
+    "bookings:redemptions": Page(REVIEWERS, write=REVIEWERS),
+    "bookings:redemption_detail": Page(OWNER, write=OWNER, kwargs=_redemption),
+    # demands: confidential details
+    "demands:confidential": Page(OWNER, write=OWNER, kwargs=_secret),
+    "demands:access_log": Page(OWNER, kwargs=_secret),
+    "demands:grant": Page(POST_ONLY, write=OWNER, kwargs=_secret),
+    "demands:revoke": Page(POST_ONLY, write=OWNER, kwargs=lambda w: {"demand_id": w.secret_demand.pk,
+                                                                      "platform_id": w.platform.pk}),
+    "demands:undertaking": Page(POST_ONLY, write=OWNER, kwargs=_secret),
+    # platforms: the public directory
+    "platforms:directory": Page(PUBLIC),
+    "platforms:detail": Page(PUBLIC, kwargs=lambda w: {"pk": w.platform.pk}),
+    "platforms:map": Page(PUBLIC),
+    "platforms:map_data": Page(PUBLIC),
+    # platforms: the editing workflow (my platforms, change requests, review)
+    "platforms:manage_list": Page(LOGIN),
+    "platforms:manage_new": Page(("operator",), write=("operator",)),
+    "platforms:review_queue": Page(REVIEWERS),
+    "platforms:manage": Page(OWNER, kwargs=lambda w: {"pk": w.platform.pk}),
+    "platforms:manage_edit": Page(OWNER, write=OWNER, kwargs=lambda w: {"pk": w.platform.pk}),
+    "platforms:manage_publish": Page(POST_ONLY, write=OWNER, kwargs=lambda w: {"pk": w.platform.pk}),
+    "platforms:history": Page(OWNER, kwargs=lambda w: {"pk": w.platform.pk}),
+    "platforms:child_new": Page(OWNER, write=OWNER, kwargs=lambda w: {"pk": w.platform.pk, "kind": "equipment"}),
+    "platforms:child_edit": Page(OWNER, write=OWNER, kwargs=lambda w: {"pk": w.platform.pk, "kind": "equipment",
+                                                                       "child_id": w.equipment.pk}),
+    "platforms:child_delete": Page(POST_ONLY, write=OWNER, kwargs=lambda w: {"pk": w.platform.pk, "kind": "equipment",
+                                                                             "child_id": w.equipment.pk}),
+    "platforms:change_request": Page(OWNER, kwargs=_change_request),
+    "platforms:change_request_review": Page(POST_ONLY, write=OWNER, kwargs=_change_request),
+    "platforms:change_request_withdraw": Page(POST_ONLY, write=OWNER, kwargs=_change_request),
+    # platforms: import/export (reviewers) and supply lists (public, published by reviewers)
+    "platforms:io": Page(REVIEWERS),
+    "platforms:io_template": Page(PUBLIC, kwargs=lambda w: {"fmt": "csv"}),
+    "platforms:io_import": Page(POST_ONLY, write=REVIEWERS),
+    "platforms:io_export": Page(REVIEWERS, query="?region=330400&file_format=csv"),
+    "platforms:io_job": Page(OWNER, kwargs=_job),
+    "platforms:io_job_progress": Page(OWNER, kwargs=_job),
+    "platforms:supply_lists": Page(PUBLIC),
+    "platforms:supply_list_publish": Page(REVIEWERS, write=REVIEWERS),
+    "platforms:supply_list_detail": Page(PUBLIC, kwargs=_release),
+    "platforms:supply_list_download": Page(PUBLIC, kwargs=lambda w: {"release_id": w.supply_list.pk, "fmt": "xlsx"}),
+    # platforms: trust layer (freshness confirmation, pilot lines)
+    "platforms:trust_listings": Page(LOGIN),
+    "platforms:trust_confirm": Page(OWNER, write=OWNER, kwargs=_platform),
+    "platforms:trust_lines": Page(OWNER, write=OWNER, kwargs=_platform),
+    "platforms:trust_line_edit": Page(OWNER, write=OWNER, kwargs=_line),
+    "platforms:trust_line_delete": Page(POST_ONLY, write=OWNER, kwargs=_line),
+    # platforms: wrong-listing reports (anyone reports; the operator or the region's reviewers resolve)
+    "platforms:report_listing": Page(PUBLIC, write=EVERYONE, kwargs=lambda w: {"pk": w.platform.pk}),
+    "platforms:listing_reports": Page(LOGIN),
+    "platforms:listing_report_resolve": Page(POST_ONLY, write=OWNER, kwargs=lambda w: {"pk": w.listing_report.pk}),
 }
 
 
@@ -298,6 +438,11 @@ class Op:
 _API_ORDER = Op(OWNER, lambda w: {"order_id": w.order.pk})
 _API_BOOKING = Op(OWNER, lambda w: {"booking_id": w.booking.pk})
 _API_DEMAND = Op(OWNER, lambda w: {"demand_id": w.demand.pk})
+_API_MY_PLATFORM = Op(OWNER, lambda w: {"platform_id": w.platform.pk})
+_API_MY_EQUIPMENT = Op(OWNER, lambda w: {"platform_id": w.platform.pk, "child_id": w.equipment.pk})
+_API_MY_CHILD = Op(OWNER, lambda w: {"platform_id": w.platform.pk, "child_id": MISSING})
+_API_CHANGE_REQUEST = Op(OWNER, lambda w: {"change_request_id": w.change_request.pk})
+_API_REDEMPTION = Op(OWNER, lambda w: {"redemption_id": w.redemption.pk})
 
 API: dict[str, Op] = {
     "GET /api/v1/health": Op(PUBLIC),
@@ -349,6 +494,53 @@ API: dict[str, Op] = {
                                                                         "article_id": w.published.pk}),
     "GET /api/v1/policy-documents": Op(PUBLIC),
     "GET /api/v1/policy-documents/{document_id}": Op(PUBLIC, lambda w: {"document_id": w.document.pk}),
+    # the public registry
+    "GET /api/v1/platforms": Op(PUBLIC),
+    "GET /api/v1/platforms/{platform_id}": Op(PUBLIC, lambda w: {"platform_id": w.platform.pk}),
+    "GET /api/v1/equipment": Op(PUBLIC),
+    "GET /api/v1/test-services": Op(PUBLIC),
+    # the registry editing API (operators' own platforms, reviewers' change requests)
+    "GET /api/v1/my/platforms": Op(LOGIN),
+    "POST /api/v1/my/platforms": Op(("operator",)),
+    "GET /api/v1/my/platforms/{platform_id}": _API_MY_PLATFORM,
+    "POST /api/v1/my/platforms/{platform_id}/change-requests": _API_MY_PLATFORM,
+    "GET /api/v1/my/platforms/{platform_id}/change-requests": _API_MY_PLATFORM,
+    "POST /api/v1/my/platforms/{platform_id}/publication": _API_MY_PLATFORM,
+    "GET /api/v1/my/platforms/{platform_id}/equipment": _API_MY_PLATFORM,
+    "POST /api/v1/my/platforms/{platform_id}/equipment": _API_MY_PLATFORM,
+    "PUT /api/v1/my/platforms/{platform_id}/equipment/{child_id}": _API_MY_EQUIPMENT,
+    "DELETE /api/v1/my/platforms/{platform_id}/equipment/{child_id}": _API_MY_EQUIPMENT,
+    "GET /api/v1/my/platforms/{platform_id}/test-services": _API_MY_PLATFORM,
+    "POST /api/v1/my/platforms/{platform_id}/test-services": _API_MY_PLATFORM,
+    "PUT /api/v1/my/platforms/{platform_id}/test-services/{child_id}": _API_MY_CHILD,
+    "DELETE /api/v1/my/platforms/{platform_id}/test-services/{child_id}": _API_MY_CHILD,
+    "GET /api/v1/my/platforms/{platform_id}/experts": _API_MY_PLATFORM,
+    "POST /api/v1/my/platforms/{platform_id}/experts": _API_MY_PLATFORM,
+    "PUT /api/v1/my/platforms/{platform_id}/experts/{child_id}": _API_MY_CHILD,
+    "DELETE /api/v1/my/platforms/{platform_id}/experts/{child_id}": _API_MY_CHILD,
+    "GET /api/v1/platform-change-requests": Op(REVIEWERS),
+    "GET /api/v1/platform-change-requests/{change_request_id}": _API_CHANGE_REQUEST,
+    "POST /api/v1/platform-change-requests/{change_request_id}/approve": _API_CHANGE_REQUEST,
+    "POST /api/v1/platform-change-requests/{change_request_id}/return": _API_CHANGE_REQUEST,
+    "POST /api/v1/platform-change-requests/{change_request_id}/withdraw": _API_CHANGE_REQUEST,
+    # confidential demand details
+    "GET /api/v1/demands/{demand_id}/details": Op(OWNER, _secret),
+    # availability settings (operators)
+    "GET /api/v1/platforms/{platform_id}/availability": _API_MY_PLATFORM,
+    "PUT /api/v1/platforms/{platform_id}/opening-hours": _API_MY_PLATFORM,
+    "PUT /api/v1/platforms/{platform_id}/booking-policy": _API_MY_PLATFORM,
+    "POST /api/v1/equipment/{equipment_id}/maintenance": Op(OWNER, lambda w: {"equipment_id": w.equipment.pk}),
+    "DELETE /api/v1/maintenance/{block_id}": Op(OWNER, lambda w: {"block_id": w.maintenance.pk}),
+    # voucher redemption
+    "POST /api/v1/orders/{order_id}/redemption": _API_ORDER,
+    "GET /api/v1/voucher-redemptions": Op(REVIEWERS),
+    "GET /api/v1/voucher-redemptions/{redemption_id}": _API_REDEMPTION,
+    "POST /api/v1/voucher-redemptions/{redemption_id}/approve": _API_REDEMPTION,
+    "POST /api/v1/voucher-redemptions/{redemption_id}/return": _API_REDEMPTION,
+    "POST /api/v1/voucher-payment-batches": Op(REVIEWERS),
+    # supply lists (public)
+    "GET /api/v1/supply-lists": Op(PUBLIC),
+    "GET /api/v1/supply-lists/{release_id}": Op(PUBLIC, lambda w: {"release_id": w.supply_list.pk}),
 }
 
 
@@ -425,6 +617,8 @@ def _page_problems(world: World, role: str, client: Client, name: str, page: Pag
         problems.append(where + ": must redirect to the login page")
     elif read == LOGIN and role != "anonymous" and status != 200:
         problems.append(where + ": any logged-in user must get 200")
+    elif read == SIGNED_IN and role == "anonymous" and not _is_login_redirect(get):
+        problems.append(where + ": must redirect to the login page")
     elif read == POST_ONLY and status != 405 and not _is_login_redirect(get):
         problems.append(where + ": POST-only URL must refuse GET with 405")
     elif read == OWNER and role in OUTSIDERS and status not in REFUSED:
@@ -481,6 +675,20 @@ def _state(world: World) -> dict:
         "article": fresh(world.article, "status", "title"), "published": fresh(world.published, "status"),
         "token": fresh(world.token, "revoked_at"), "pending_org": fresh(world.pending_org, "status"),
         "attachments": world.order.attachments.count(),
+        "platform": fresh(world.platform, "name", "status", "updated_at", "last_confirmed_at"),
+        "equipment": fresh(world.equipment, "name"),
+        "children": (world.platform.equipment.count(), world.platform.test_services.count(),
+                     world.platform.experts.count(), world.platform.pilot_lines.count()),
+        "change_request": fresh(world.change_request, "status"),
+        "line": fresh(world.line, "name", "is_active"),
+        "listing_report": fresh(world.listing_report, "status"),
+        "redemption": fresh(world.redemption, "status"),
+        "grant": fresh(world.grant, "revoked_at"),
+        "confidential": fresh(world.secret_demand, "confidential_details", "requires_undertaking"),
+        "undertakings": world.secret_demand.undertaking_acceptances.count(),
+        "detail_views": world.secret_demand.detail_views.count(),
+        "maintenance": type(world.maintenance).objects.filter(pk=world.maintenance.pk).exists(),
+        "payment_batches": type(world.redemption).objects.filter(batch__isnull=False).count(),
     }
 
 
@@ -488,7 +696,8 @@ def _api_problems(world: World, role: str, client: Client, key: str, op: Op) -> 
     method, template = key.split(" ", 1)
     params = op.params(world)
     path = re.sub(r"\{(\w+)\}", lambda m: str(params[m.group(1)]), template) + op.query(world)
-    response = client.get(path) if method == "GET" else client.post(path, {}, content_type="application/json")
+    response = client.get(path) if method == "GET" else client.generic(method, path, "{}",
+                                                                       content_type="application/json")
     status = response.status_code
     where = f"{role:10} {method:4} {path} → {status}"
     if status >= 500:
@@ -508,6 +717,11 @@ def _api_problems(world: World, role: str, client: Client, key: str, op: Op) -> 
         return [where + ": another organisation's object must be 403/404"]
     if op.access == OWNER and role in OUTSIDERS and status == 422 and method == "GET":
         return [where + ": a GET cannot fail validation on an object of someone else"]
+    if isinstance(op.access, tuple):
+        if role in op.access and method == "GET" and status != 200:
+            return [where + f": {role} may use this operation"]
+        if role not in op.access and status not in {401, 403, 404} | ({422} if method != "GET" else set()):
+            return [where + f": only {op.access} may use this operation"]
     return []
 
 
@@ -561,6 +775,66 @@ def test_admin_site(world, role):
             elif role == "admin" and response.status_code not in (200, 403):
                 problems.append(where)
     assert problems == [], "\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("role", ["anonymous", *OUTSIDERS])
+def test_confidential_details_never_reach_outsiders(world, role):
+    """The public demand's page, the demand API and its details API never show the confidential
+    text to anyone without a grant (the matrix above only sees status codes)."""
+    import json
+
+    escaped = json.dumps(SECRET)[1:-1]  # as the JSON API writes it
+
+    def shows_secret(response) -> bool:
+        text = response.content.decode()
+        return SECRET in text or escaped in text
+
+    client = _client(world, role)
+    pages = [reverse("demands:detail", kwargs=_secret(world)), reverse("demands:list"),
+             f"/api/v1/demands/{world.secret_demand.pk}", "/api/v1/demands",
+             f"/api/v1/demands/{world.secret_demand.pk}/details"]
+    for path in pages:
+        response = client.get(path)
+        assert response.status_code < 500, path
+        assert not shows_secret(response), f"{role} read the confidential details at {path}"
+    owner = Client()
+    owner.force_login(world.owner)
+    assert shows_secret(owner.get(f"/api/v1/demands/{world.secret_demand.pk}/details"))
+    assert shows_secret(owner.get(reverse("demands:detail", kwargs=_secret(world))))
+
+
+def test_the_owners_reach_the_objects_the_outsiders_are_refused(world):
+    """Guard for the matrix itself: the owned objects are real and reachable by their owners, so
+    the outsiders' 403/404 above is a refusal, not a broken link."""
+    owners = {"operator": world.owner_operator, "reviewer": world.owner_reviewer, "enterprise": world.owner}
+    expected = [
+        ("operator", "platforms:manage", {"pk": world.platform.pk}),
+        ("operator", "platforms:history", {"pk": world.platform.pk}),
+        ("operator", "platforms:child_edit", {"pk": world.platform.pk, "kind": "equipment",
+                                              "child_id": world.equipment.pk}),
+        ("operator", "platforms:change_request", _change_request(world)),
+        ("operator", "platforms:trust_confirm", _platform(world)),
+        ("operator", "platforms:trust_line_edit", _line(world)),
+        ("operator", "bookings:availability_platform", _platform(world)),
+        ("operator", "bookings:redemption_detail", _redemption(world)),
+        ("reviewer", "platforms:change_request", _change_request(world)),
+        ("reviewer", "platforms:io_job", _job(world)),
+        ("reviewer", "bookings:redemption_detail", _redemption(world)),
+        ("enterprise", "demands:confidential", _secret(world)),
+        ("enterprise", "demands:access_log", _secret(world)),
+    ]
+    problems = []
+    for who, name, kwargs in expected:
+        client = Client()
+        client.force_login(owners[who])
+        status = client.get(reverse(name, kwargs=kwargs)).status_code
+        if status != 200:
+            problems.append(f"{who} {name} → {status}")
+    client = Client()
+    client.force_login(world.owner_reviewer)
+    assert client.get(f"/api/v1/voucher-redemptions/{world.redemption.pk}").status_code == 200
+    assert client.get(f"/api/v1/platform-change-requests/{world.change_request.pk}").status_code == 200
+    assert problems == []
 
 
 def test_the_world_is_owned_by_someone_else(world):
