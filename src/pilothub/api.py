@@ -112,6 +112,7 @@ def _mount_routers() -> None:
             # The registry's write endpoints (operators, reviewers) live in their own module.
             api.add_router("", import_module("pilothub.platforms.api_manage").router)
     api.add_router("", import_module("pilothub.platforms.api_supply").router)  # 供给清单
+    api.add_router("", import_module("pilothub.platforms.api_trust").router)  # pilot lines, accreditations
 
 
 _mount_routers()

@@ -16,6 +16,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from . import selectors
+from .capabilities import capability_filters_from_params
 from .models import Equipment, Platform, TestService
 
 router = Router(tags=["platforms"])
@@ -141,6 +142,11 @@ class PlatformQuery(Paging):
     qualification: str = Field("", description="CMA or CNAS, valid today")
     shareable: bool = False
     sort: str = Field("", description="relevance | name | tier | newest")
+    process_step: str = Field("", description="pilot-line process step code, e.g. scale_up")
+    min_scale: str = Field("", max_length=20, description="minimum line scale, in `unit`")
+    unit: str = Field("", max_length=8, description="unit of min_scale: L, mL, m3, kg, t, m2, 件 …")
+    cleanroom: str = Field("", max_length=8, description="ISO class 5–9 or 百级/千级/万级/十万级, or cleaner")
+    gmp: str = Field("", max_length=5, description="1: a line that passed a GMP compliance inspection")
 
 
 class EquipmentQuery(Paging):
@@ -210,7 +216,10 @@ def platform_list(request, query: Query[PlatformQuery]):
     filters = selectors.PlatformFilters(
         q=query.q.strip(), region=query.region.strip(), industry=query.industry.strip(),
         service_type=query.service_type.strip(), tier=query.tier.strip(), qualification=query.qualification.strip(),
-        shareable=query.shareable, sort=query.sort.strip())
+        shareable=query.shareable, sort=query.sort.strip(),
+        capabilities=tuple(sorted(capability_filters_from_params({
+            "process_step": query.process_step, "min_scale": query.min_scale, "unit": query.unit,
+            "cleanroom": query.cleanroom, "gmp": query.gmp}).items())))
     count, rows = _page(selectors.platform_list(filters=filters).select_related("operator"), query)
     return {"count": count, "items": [_platform(p, request) for p in rows]}
 

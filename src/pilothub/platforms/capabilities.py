@@ -223,7 +223,7 @@ def capability_filters_from_params(params: Any) -> dict[str, Any]:
         except InvalidOperation:
             raise DomainError("invalid_min_scale", "最小规模须为数字", "min_scale must be a number",
                               field="min_scale") from None
-        if result["min_scale"] < 0:
+        if not result["min_scale"].is_finite() or result["min_scale"] < 0:
             raise DomainError("invalid_min_scale", "最小规模不能为负数", "min_scale must not be negative",
                               field="min_scale")
         result["unit"] = (params.get("unit") or "").strip() or None

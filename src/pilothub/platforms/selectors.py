@@ -79,6 +79,9 @@ class PlatformFilters:
     qualification: str = ""  # CMA or CNAS, valid today
     shareable: bool = False  # has at least one active shareable instrument
     sort: str = ""  # relevance (default with q), name (default without), tier, newest
+    # Pilot-line capabilities (issue 11, decision 0306): validated keyword arguments of
+    # capabilities.filter_platforms, as (key, value) pairs so the filters stay hashable.
+    capabilities: tuple[tuple[str, Any], ...] = ()
     terms: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
@@ -100,7 +103,7 @@ class PlatformFilters:
     @property
     def is_empty(self) -> bool:
         return not (self.q or self.region or self.industry or self.service_type or self.tier
-                    or self.qualification or self.shareable)
+                    or self.qualification or self.shareable or self.capabilities)
 
 
 # --- vocabularies ---------------------------------------------------------------------------
@@ -181,6 +184,10 @@ def platform_filter(*, filters: PlatformFilters, queryset: QuerySet[Platform] | 
         queryset = queryset.filter(_has_valid_qualification(filters.qualification))
     if filters.shareable:
         queryset = queryset.filter(_has_shareable_equipment())
+    if filters.capabilities:
+        from .capabilities import filter_platforms
+
+        queryset = filter_platforms(queryset, **dict(filters.capabilities))
     if filters.q:
         if not filters.terms:  # only stop words or punctuation: nothing can match
             return queryset.none()

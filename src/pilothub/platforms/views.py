@@ -14,13 +14,18 @@ from pilothub.evaluation.selectors import platform_current_certification
 from pilothub.regions.selectors import region_choices
 
 from . import selectors
-from .capabilities import lines_for_display
+from .capabilities import capability_filters_from_params, lines_for_display
 from .freshness import freshness_info
-from .models import QualificationKind, ServiceType, Tier
+from .models import ProcessStep, QualificationKind, ServiceType, Tier
 
 PAGE_SIZE = 20
 DEFAULT_TILE_URL = "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"
 DEFAULT_TILE_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+
+
+# Units and clean-room classes offered by the directory's capability filter (capabilities.py knows more).
+SCALE_UNITS = ("L", "m3", "kg", "t", "m2", "件")
+CLEANROOM_CHOICES = (("5", "ISO 5（百级）"), ("6", "ISO 6（千级）"), ("7", "ISO 7（万级）"), ("8", "ISO 8（十万级）"))
 
 
 def filters_from_query(query: QueryDict) -> selectors.PlatformFilters:
@@ -29,7 +34,8 @@ def filters_from_query(query: QueryDict) -> selectors.PlatformFilters:
         q=query.get("q", "").strip()[:100], region=query.get("region", "").strip(),
         industry=query.get("industry", "").strip(), service_type=query.get("service_type", "").strip(),
         tier=query.get("tier", "").strip(), qualification=query.get("qualification", "").strip(),
-        shareable=query.get("shareable") in {"1", "true", "on"}, sort=query.get("sort", "").strip())
+        shareable=query.get("shareable") in {"1", "true", "on"}, sort=query.get("sort", "").strip(),
+        capabilities=tuple(sorted(capability_filters_from_params(query).items())))
 
 
 def _querystring(query: QueryDict, **changes) -> str:
@@ -51,6 +57,8 @@ def directory(request: HttpRequest) -> HttpResponse:
     except DomainError as exc:
         error, filters, page, facets = exc, selectors.PlatformFilters(), None, None
     context = {"filters": filters, "page": page, "facets": facets, "error": error, "sorts": selectors.SORTS,
+               "capability": dict(filters.capabilities), "process_steps": ProcessStep.choices,
+               "scale_units": SCALE_UNITS, "cleanroom_choices": CLEANROOM_CHOICES,
                "base_query": _querystring(request.GET, page=None)}
     partial = request.headers.get("HX-Request") == "true" and not request.headers.get("HX-Boosted")
     template = "platforms/_directory_results.html" if partial else "platforms/directory.html"

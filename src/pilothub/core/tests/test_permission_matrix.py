@@ -497,6 +497,7 @@ API: dict[str, Op] = {
     # the public registry
     "GET /api/v1/platforms": Op(PUBLIC),
     "GET /api/v1/platforms/{platform_id}": Op(PUBLIC, lambda w: {"platform_id": w.platform.pk}),
+    "GET /api/v1/platforms/{platform_id}/capabilities": Op(PUBLIC, lambda w: {"platform_id": w.platform.pk}),
     "GET /api/v1/equipment": Op(PUBLIC),
     "GET /api/v1/test-services": Op(PUBLIC),
     # the registry editing API (operators' own platforms, reviewers' change requests)

@@ -51,3 +51,28 @@ def test_the_detail_page_shows_lines_responsiveness_and_the_report_link(client):
     body = client.get(f"/platforms/{platform.pk}/").content.decode()
     assert f"/platforms/{platform.pk}/report/" in body
     assert "响应速度" in body
+
+
+def _line(platform, litres: float, cleanroom: int | None = None):
+    from pilothub.platforms.models import PilotLine
+
+    return PilotLine.objects.create(platform=platform, name=f"{litres:g}L 发酵线", process_step="scale_up",
+                                    scale_value=litres, scale_unit="L", scale_dimension="volume", scale_base=litres,
+                                    cleanroom_class=cleanroom)
+
+
+def test_directory_and_api_filter_by_pilot_line_capability(client):
+    big = _confirmed(5, name="大规模发酵平台")
+    small = _confirmed(5, name="小规模发酵平台")
+    _line(big, 5000, cleanroom=7)
+    _line(small, 200)
+    body = client.get("/platforms/?process_step=scale_up&min_scale=2&unit=m3").content.decode()
+    assert big.name in body and small.name not in body  # 2 m³ = 2000 L
+    body = client.get("/platforms/?cleanroom=7").content.decode()
+    assert big.name in body and small.name not in body
+    api = client.get("/api/v1/platforms?min_scale=100&unit=L").json()
+    assert sorted(item["id"] for item in api["items"]) == sorted([big.pk, small.pk])
+    assert client.get("/api/v1/platforms?min_scale=1000&unit=L").json()["count"] == 1
+    bad = client.get("/api/v1/platforms?min_scale=NaN&unit=L")
+    assert bad.status_code == 400 and bad.json()["error"]["field"] == "min_scale"
+    assert client.get(f"/api/v1/platforms/{big.pk}/capabilities").json()["lines"][0]["scale_base"] == 5000
