@@ -27,6 +27,12 @@ OUT=${OUT:-$root/bench-data/load-test.md}
 DIR=${DIR:-/tmp/pilothub-load-$BASEPORT}
 ONLY=${ONLY:-.} REUSE=${REUSE:-0}
 
+# The API rate limit (600 reads/min per client) would answer most of one load generator's requests
+# with 429: measure the application, not the limiter (its own tests are in core/tests).
+export PILOTHUB_API_THROTTLE_ENABLED=0
+# Workers are not recycled during the run, so the CPU time read from /proc stays per worker.
+export PILOTHUB_WEB_MAX_REQUESTS=0
+
 command -v wrk >/dev/null || { apt-get -q -y install --no-install-recommends wrk >/dev/null; }
 bash scripts/install-system-deps.sh >/dev/null
 

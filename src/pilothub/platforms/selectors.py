@@ -196,7 +196,13 @@ def platform_filter(*, filters: PlatformFilters, queryset: QuerySet[Platform] | 
 
 
 def _ordered(queryset: QuerySet[Platform], filters: PlatformFilters) -> QuerySet[Platform]:
-    """Overdue listings ("信息待更新") come after the fresh ones in every sort (decision 0305)."""
+    """Overdue listings ("信息待更新") fall in the relevance ranking (decision 0305).
+
+    Only the relevance sort demotes them: it ranks a search's matches, a set the text index has
+    already narrowed. The name/tier/newest sorts are the user's explicit order and stay index-backed:
+    sorting 100k rows by a computed freshness rank cost PostgreSQL seconds per page under load.
+    Every card still shows its freshness badge.
+    """
     from .freshness import annotate_freshness
 
     queryset = annotate_freshness(queryset)
@@ -206,10 +212,10 @@ def _ordered(queryset: QuerySet[Platform], filters: PlatformFilters) -> QuerySet
     if sort == "tier":
         rank = Case(*[When(tier=tier, then=Value(value)) for tier, value in TIER_RANK.items()],
                     default=Value(9), output_field=IntegerField())
-        return queryset.order_by("freshness_sort", rank, "name", "pk")  # type: ignore[misc]  # annotation
+        return queryset.order_by(rank, "name", "pk")
     if sort == "newest":
-        return queryset.order_by("freshness_sort", "-created_at", "-pk")  # type: ignore[misc]
-    return queryset.order_by("freshness_sort", "name", "pk")  # type: ignore[misc]
+        return queryset.order_by("-created_at", "-pk")
+    return queryset.order_by("name", "pk")
 
 
 def platform_list(*, filters: PlatformFilters) -> QuerySet[Platform]:

@@ -20,13 +20,16 @@ def _confirmed(days_ago: int, **kwargs):
 
 
 def test_overdue_listings_are_marked_and_ranked_after_fresh_ones(client):
-    overdue = _confirmed(200, name="A 中试平台")
-    fresh = _confirmed(10, name="B 中试平台")
-    body = client.get("/platforms/?sort=name").content.decode()
-    assert body.index(fresh.name) < body.index(overdue.name)  # by name A would come first
+    overdue = _confirmed(200, name="抗体偶联药物中试平台 A", main_business="抗体偶联药物工艺放大")
+    fresh = _confirmed(10, name="抗体偶联药物中试平台 B", main_business="抗体偶联药物工艺放大")
+    body = client.get("/platforms/?q=抗体偶联药物").content.decode()  # relevance: equal text, A first by name
+    assert body.index(fresh.name) < body.index(overdue.name)
     assert body.count("信息待更新") == 1
-    api = client.get("/api/v1/platforms").json()
+    api = client.get("/api/v1/platforms?q=抗体偶联药物").json()
     assert [item["id"] for item in api["items"]] == [fresh.pk, overdue.pk]
+    # An explicit sort by name is the user's order: the overdue listing is only marked.
+    body = client.get("/platforms/?sort=name").content.decode()
+    assert body.index(overdue.name) < body.index(fresh.name) and body.count("信息待更新") == 1
 
 
 def test_hidden_listings_leave_the_public_registry_until_confirmed(client):
