@@ -1,6 +1,7 @@
 """A visitor narrows the directory, searches, opens a platform and sees it on the map."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .factories import make_platform, region
 
@@ -20,13 +21,13 @@ def test_directory_filter_search_detail_and_map(page, settings):
     page.goto("/platforms/")
     assert page.locator(".platform-card").count() == 3
     page.select_option("#f-region", "110000")
-    page.wait_for_function("document.querySelector('.result-count').textContent.includes('共 2 个平台')")
+    expect(page.locator(".result-count")).to_contain_text("共 2 个平台")
     assert "region=110000" in page.url
     assert "嘉兴纺织检测平台" not in page.locator(".results").inner_text()
 
     page.fill("#directory-q", "抗体")
     page.press("#directory-q", "Enter")
-    page.wait_for_function("document.querySelector('.result-count').textContent.includes('共 1 个平台')")
+    expect(page.locator(".result-count")).to_contain_text("共 1 个平台")
     card = page.locator(".platform-card")
     assert card.count() == 1
     assert "演示数据" in card.inner_text()
@@ -37,9 +38,9 @@ def test_directory_filter_search_detail_and_map(page, settings):
     assert "抗体偶联药物" in page.locator("main").inner_text()
 
     page.goto("/platforms/map/")
-    page.wait_for_function("document.getElementById('platform-map').dataset.count === '3'")
+    expect(page.locator("#platform-map")).to_have_attribute("data-count", "3")
     page.wait_for_selector(".leaflet-marker-icon")
     assert page.locator(".leaflet-marker-icon").count() >= 2
     page.select_option("#map-filters select[name=region]", "330000")
-    page.wait_for_function("document.getElementById('platform-map').dataset.count === '1'")
+    expect(page.locator("#platform-map")).to_have_attribute("data-count", "1")
     assert "region=330000" in page.url
