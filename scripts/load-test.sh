@@ -48,9 +48,11 @@ else
   start=$(date +%s)
   "$PY" -m pilothub generate-scale-data --platforms "$PLATFORMS" --equipment "$EQUIPMENT" --orders "$ORDERS" \
     | tail -1 >&2
-  for command in rebuild-search-index rebuild-match-index refresh-dashboard; do
-    if "$PY" -m pilothub help "$command" >/dev/null 2>&1; then "$PY" -m pilothub "$command" >&2; fi
-  done
+  # bulk inserts send no signals: build the directory's search index, and the match snapshot
+  # without passage vectors (embedding 100k passages takes hours on 2 cores; matching then runs
+  # BM25 + structure only and says so, decision 0504). Dashboards compute on the first visit.
+  "$PY" -m pilothub rebuild_search_index >&2
+  "$PY" -m pilothub rebuild_match_index --no-embed | tail -1 >&2
   echo "load-test: data ready in $(( $(date +%s) - start )) s" >&2
 fi
 
