@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -13,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from pilothub.core.errors import DomainError
 from pilothub.core.forms import add_domain_error
+from pilothub.core.views import domain_errors
 
 from .forms import DemandFilterForm, DemandForm, MessageForm, QuoteForm, ReasonForm
 from .models import DemandVisibility
@@ -40,19 +39,6 @@ from .services import (
     quote_accept,
     quote_create,
 )
-
-
-def domain_errors(view):
-    """Render a DomainError raised by a gate or service as the error page with its status."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except DomainError as error:
-            return render(request, "core/error.html", {"error": error}, status=error.status_code)
-
-    return wrapper
 
 
 def _form_status(form) -> int:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from pilothub.core.errors import DomainError, forbidden
 from pilothub.core.forms import add_domain_error
+from pilothub.core.views import domain_errors
 from pilothub.platforms.models import Platform
 
 from .forms import ConfidentialForm
@@ -48,19 +49,6 @@ def confidential_context(request, demand) -> dict:
     return context
 
 
-def _domain_errors(view):
-    from functools import wraps
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except DomainError as error:
-            return render(request, "core/error.html", {"error": error}, status=error.status_code)
-
-    return wrapper
-
-
 def _owned(request, demand_id: int):
     demand = demand_get_for_user(demand_id=demand_id, user=request.user)
     if not is_demand_owner(request.user, demand):
@@ -70,7 +58,7 @@ def _owned(request, demand_id: int):
 
 @login_required
 @require_POST
-@_domain_errors
+@domain_errors
 def grant(request, demand_id: int):
     demand = _owned(request, demand_id)
     platform = get_object_or_404(Platform, pk=request.POST.get("platform") or 0)
@@ -81,7 +69,7 @@ def grant(request, demand_id: int):
 
 @login_required
 @require_POST
-@_domain_errors
+@domain_errors
 def revoke(request, demand_id: int, platform_id: int):
     demand = _owned(request, demand_id)
     platform = get_object_or_404(Platform, pk=platform_id)
@@ -92,7 +80,7 @@ def revoke(request, demand_id: int, platform_id: int):
 
 @login_required
 @require_POST
-@_domain_errors
+@domain_errors
 def accept_undertaking(request, demand_id: int):
     demand = demand_get_for_user(demand_id=demand_id, user=request.user)
     access = details_access(demand=demand, user=request.user)
@@ -106,7 +94,7 @@ def accept_undertaking(request, demand_id: int):
 
 
 @login_required
-@_domain_errors
+@domain_errors
 def edit_confidential(request, demand_id: int):
     demand = _owned(request, demand_id)
     form = ConfidentialForm(request.POST or None, initial={
@@ -125,7 +113,7 @@ def edit_confidential(request, demand_id: int):
 
 
 @login_required
-@_domain_errors
+@domain_errors
 def access_log_view(request, demand_id: int):
     demand = _owned(request, demand_id)
     return render(request, "demands/access_log.html", {"demand": demand, **access_log(demand)})

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpResponse
@@ -14,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from pilothub.core.errors import DomainError, not_found
 from pilothub.core.forms import add_domain_error
+from pilothub.core.views import domain_errors
 
 from . import forms, selectors, services
 from .models import (
@@ -29,15 +28,7 @@ from .services.certification import OTHER_ATTACHMENT, TRANSITIONS
 
 def handles_domain_errors(view):
     """A DomainError escaping a view (a gate's 404/403, a refused POST) becomes the error page."""
-
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except DomainError as error:
-            return render(request, "core/error.html", {"error": error}, status=error.status_code)
-
-    return login_required(wrapper)
+    return login_required(domain_errors(view))
 
 
 def _posted(request, form, call) -> bool:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from pilothub.core.errors import DomainError
 from pilothub.core.forms import add_domain_error
+from pilothub.core.views import domain_errors
 
 from .models import ListingReportKind, ListingReportStatus
 from .reports import (
@@ -41,18 +40,7 @@ class ResolveForm(forms.Form):
     note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-def _domain_errors(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except DomainError as error:
-            return render(request, "core/error.html", {"error": error}, status=error.status_code)
-
-    return wrapper
-
-
-@_domain_errors
+@domain_errors
 def report_listing(request, pk: int):
     platform = platform_for_report(platform_id=pk)
     form = ListingReportForm(request.POST or None)
@@ -85,7 +73,7 @@ def listing_reports(request):
 
 @login_required
 @require_POST
-@_domain_errors
+@domain_errors
 def resolve(request, pk: int):
     report = listing_report_get_for_user(report_id=pk, user=request.user)
     form = ResolveForm(request.POST)

@@ -4,8 +4,6 @@ Mounted by platforms/urls.py (`urlpatterns += trust_urlpatterns`)."""
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,20 +15,10 @@ from django.views.decorators.http import require_POST
 
 from pilothub.core.errors import DomainError, not_found
 from pilothub.core.forms import add_domain_error
+from pilothub.core.views import domain_errors
 
 from . import capabilities, freshness
 from .models import GmpStatus, PilotLine, ProcessStep
-
-
-def domain_errors(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except DomainError as error:
-            return render(request, "core/error.html", {"error": error}, status=error.status_code)
-
-    return wrapper
 
 
 class PilotLineForm(forms.Form):
