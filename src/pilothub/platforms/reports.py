@@ -30,6 +30,7 @@ from pilothub.accounts.models import Role, User
 from pilothub.core.audit import audit_record, model_snapshot
 from pilothub.core.errors import Conflict, DomainError, forbidden, not_found
 from pilothub.core.notifications import notify
+from pilothub.core.validation import clean_text
 
 from .models import ListingReport, ListingReportKind, ListingReportStatus, Platform, PlatformStatus
 
@@ -48,16 +49,6 @@ def reporter_key(*, user, client_address: str) -> str:
     """A keyed hash naming the reporter without storing who or where they are."""
     subject = f"user:{user.pk}" if getattr(user, "is_authenticated", False) else f"addr:{client_address or '-'}"
     return hmac.new(settings.SECRET_KEY.encode(), subject.encode(), hashlib.sha256).hexdigest()
-
-
-def _clean(value: str | None, *, field: str, zh: str, en: str, limit: int, required: bool) -> str:
-    text = (value or "").strip()
-    if required and not text:
-        raise DomainError("required", f"请填写{zh}", f"{en} is required", field=field)
-    if len(text) > limit:
-        raise DomainError("too_long", f"{zh}不能超过 {limit} 个字（当前 {len(text)} 个）",
-                          f"{en} must be at most {limit} characters (got {len(text)})", field=field)
-    return text
 
 
 # --- who is who ----------------------------------------------------------------------------------
@@ -128,8 +119,8 @@ def listing_report_create(*, platform: Platform, kind: str, reason: str, user, c
         raise not_found("平台", "Platform")
     if kind not in ListingReportKind.values:
         raise DomainError("invalid_kind", "请选择问题类型", "Choose what is wrong", field="kind")
-    reason = _clean(reason, field="reason", zh="说明", en="A reason", limit=REASON_LIMIT, required=True)
-    contact = _clean(contact, field="contact", zh="联系方式", en="Contact", limit=CONTACT_LIMIT, required=False)
+    reason = clean_text(reason, field="reason", label_zh="说明", label_en="A reason", limit=REASON_LIMIT, required=True)
+    contact = clean_text(contact, field="contact", label_zh="联系方式", label_en="Contact", limit=CONTACT_LIMIT, required=False)
     key = reporter_key(user=user, client_address=client_address)
     since = timezone.now() - datetime.timedelta(hours=1)
     if ListingReport.objects.filter(reporter_key=key, created_at__gte=since).count() >= RATE_LIMIT_PER_HOUR:
@@ -162,8 +153,8 @@ def listing_report_resolve(*, report: ListingReport, actor: User, outcome: str, 
         raise Conflict("already_resolved", f"该报告已处理（{report.get_status_display()}）", "The report is already resolved")
     if outcome not in (ListingReportStatus.FIXED, ListingReportStatus.REJECTED):
         raise DomainError("invalid_outcome", "请选择处理结果", "Choose fixed or rejected", field="outcome")
-    note = _clean(note, field="note", zh="不予采纳的理由" if outcome == ListingReportStatus.REJECTED else "处理说明",
-                  en="A reason" if outcome == ListingReportStatus.REJECTED else "A note", limit=NOTE_LIMIT,
+    note = clean_text(note, field="note", label_zh="不予采纳的理由" if outcome == ListingReportStatus.REJECTED else "处理说明",
+                  label_en="A reason" if outcome == ListingReportStatus.REJECTED else "A note", limit=NOTE_LIMIT,
                   required=outcome == ListingReportStatus.REJECTED)
     before = model_snapshot(report, exclude=("reporter_key",))
     report.status, report.resolved_at, report.resolved_by, report.resolution_note = outcome, timezone.now(), actor, note

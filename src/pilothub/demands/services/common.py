@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from pilothub.core.errors import DomainError
+from pilothub.core.validation import clean_text  # noqa: F401  (imported by the demand services from here)
 
-TEXT_LIMIT = 5000
 TITLE_LIMIT = 120
 # Demand fields the audit trail never copies (it records their length instead): reviewers read the
 # trail, and confidential details are for granted platforms only (decision 0552).
@@ -33,18 +33,6 @@ class DemandAction:
     MILESTONE_ADD = "milestone_add"
     MILESTONE_SUBMIT = "milestone_submit"
     MILESTONE_CONFIRM = "milestone_confirm"
-
-
-def clean_text(value: str | None, *, field: str, label_zh: str, label_en: str, limit: int = TEXT_LIMIT,
-               required: bool = True) -> str:
-    """Stripped text, required and within its length limit, or a DomainError naming the field."""
-    text = (value or "").strip()
-    if required and not text:
-        raise DomainError("required", f"请填写{label_zh}", f"{label_en} is required", field=field)
-    if len(text) > limit:
-        raise DomainError("too_long", f"{label_zh}不能超过 {limit} 个字（当前 {len(text)} 个）",
-                          f"{label_en} must be at most {limit} characters (got {len(text)})", field=field)
-    return text
 
 
 def clean_amount(value, *, field: str, label_zh: str, label_en: str, required: bool = True,
