@@ -17,11 +17,9 @@ from pilothub.accounts.models import Organisation, OrganisationStatus
 from pilothub.platforms.models import (
     Equipment,
     Expert,
-    Industry,
     Platform,
     PlatformStatus,
     Qualification,
-    ServiceType,
     TestService,
 )
 
@@ -41,21 +39,11 @@ def _required_date(value) -> datetime.date:
     return day
 
 
-@transaction.atomic
 def load_vocabularies() -> None:
-    services = yaml.safe_load((DATA / "service_types.yaml").read_text(encoding="utf-8"))["service_types"]
-    for order, row in enumerate(services):
-        ServiceType.objects.update_or_create(code=row["code"], defaults={
-            "name": row["name"], "name_en": row.get("name_en", ""), "description": row.get("description", ""),
-            "synonyms": row.get("synonyms") or [], "sort_order": order})
-    industries = yaml.safe_load((DATA / "industries.yaml").read_text(encoding="utf-8"))["industries"]
-    for order, row in enumerate(industries):
-        Industry.objects.update_or_create(code=row["code"], defaults={
-            "name": row["name"], "name_en": row.get("name_en", ""), "synonyms": row.get("synonyms") or [],
-            "sort_order": order})
-    for row in industries:  # parents after every code exists
-        if row.get("parent"):
-            Industry.objects.filter(code=row["code"]).update(parent_id=row["parent"])
+    """The registry's vocabularies (one loader for the migration, the demo and this fallback)."""
+    from pilothub.platforms.demo import load_vocabularies as load
+
+    load()
 
 
 @transaction.atomic
