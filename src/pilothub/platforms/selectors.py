@@ -34,7 +34,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pilothub.core.errors import DomainError, not_found
 from pilothub.regions.models import Region
-from pilothub.regions.selectors import region_get
+from pilothub.regions.selectors import region_get, region_subtree_q
 
 from .models import (
     ContactVisibility,
@@ -171,7 +171,7 @@ def platform_filter(*, filters: PlatformFilters, queryset: QuerySet[Platform] | 
     """
     queryset = platforms_public() if queryset is None else queryset
     if filters.region:
-        queryset = queryset.filter(region__path__startswith=region_get(code=filters.region).path)
+        queryset = queryset.filter(region_subtree_q(code=filters.region))
     if filters.industry:
         queryset = queryset.filter(Exists(Platform.industries.through.objects.filter(
             platform_id=OuterRef("pk"), industry_id__in=industry_descendants(filters.industry))))
@@ -473,7 +473,7 @@ def equipment_list_public(*, shareable: bool | None = None, region: str = "",
     if shareable is not None:
         queryset = queryset.filter(shareable=shareable)
     if region:
-        queryset = queryset.filter(platform__region__path__startswith=region_get(code=region).path)
+        queryset = queryset.filter(region_subtree_q(code=region, field="platform__region"))
     if platform_id is not None:
         queryset = queryset.filter(platform_id=platform_id)
     return queryset.order_by("platform__name", "name", "pk")
@@ -486,7 +486,7 @@ def test_service_list_public(*, platform_id: int | None = None, region: str = ""
     if platform_id is not None:
         queryset = queryset.filter(platform_id=platform_id)
     if region:
-        queryset = queryset.filter(platform__region__path__startswith=region_get(code=region).path)
+        queryset = queryset.filter(region_subtree_q(code=region, field="platform__region"))
     for word in (q or "").split():
         queryset = queryset.filter(Q(name__icontains=word) | Q(standard__icontains=word))
     return queryset.order_by("platform__name", "name", "pk")
