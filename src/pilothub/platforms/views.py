@@ -13,7 +13,7 @@ from pilothub.core.errors import DomainError
 from pilothub.evaluation.selectors import platform_current_certification
 from pilothub.regions.selectors import region_choices
 
-from . import selectors
+from . import capabilities, selectors
 from .capabilities import capability_filters_from_params, lines_for_display
 from .freshness import freshness_info
 from .models import ProcessStep, QualificationKind, ServiceType, Tier
@@ -25,7 +25,8 @@ DEFAULT_TILE_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyri
 
 # Units and clean-room classes offered by the directory's capability filter (capabilities.py knows more).
 SCALE_UNITS = ("L", "m3", "kg", "t", "m2", "件")
-CLEANROOM_CHOICES = (("5", "ISO 5（百级）"), ("6", "ISO 6（千级）"), ("7", "ISO 7（万级）"), ("8", "ISO 8（十万级）"))
+# ISO 9 (三十万级) is left out of the directory's choice: hardly a clean room to search for.
+CLEANROOM_CHOICES = tuple((str(cls), label) for cls, label in capabilities.CLEANROOM_CHOICES if cls <= 8)
 
 
 def filters_from_query(query: QueryDict) -> selectors.PlatformFilters:
