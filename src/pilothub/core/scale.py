@@ -101,7 +101,7 @@ def generate(*, platforms: int, equipment: int, orders: int, seed: int = 2026,
                                      for code in rng.sample(industries, k=min(2, len(industries)))])
             st.objects.bulk_create([st(platform_id=p.pk, servicetype_id=code) for p in created
                                     for code in rng.sample(service_types, k=min(2, len(service_types)))])
-        log(f"platforms: {(number + 1) * BATCH if (number + 1) * BATCH < platforms else platforms}")
+        log(f"platforms: {min((number + 1) * BATCH, platforms)}")
     platform_ids = list(Platform.objects.filter(id__gte=first_platform).values_list("id", flat=True))
 
     def item(i: int) -> Equipment:
