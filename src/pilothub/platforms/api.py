@@ -113,7 +113,9 @@ class PlatformDetailOut(PlatformOut):
 
 
 class PlatformPage(Schema):
-    count: int
+    count: int = Field(description="platforms matching; for a search at most 1000 (see count_exact)")
+    count_exact: bool = Field(True, description="false when more than `count` platforms match a search: "
+                                                 "only the first `count` are listed, by the chosen sort")
     items: list[PlatformOut]
 
 
@@ -165,8 +167,8 @@ class TestServiceQuery(Paging):
 # --- serialisation (plain dicts from prefetched rows: no query per item) -------------------------
 
 
-def _page(queryset, paging: Paging) -> tuple[int, list]:
-    paginator = Paginator(queryset, paging.page_size)
+def _page(queryset, paging: Paging, paginator: Paginator | None = None) -> tuple[int, list]:
+    paginator = paginator or Paginator(queryset, paging.page_size)
     if paging.page > max(paginator.num_pages, 1):
         return paginator.count, []
     return paginator.count, list(paginator.page(paging.page).object_list)
@@ -220,8 +222,10 @@ def platform_list(request, query: Query[PlatformQuery]):
         capabilities=tuple(sorted(capability_filters_from_params({
             "process_step": query.process_step, "min_scale": query.min_scale, "unit": query.unit,
             "cleanroom": query.cleanroom, "gmp": query.gmp}).items())))
-    count, rows = _page(selectors.platform_list(filters=filters).select_related("operator"), query)
-    return {"count": count, "items": [_platform(p, request) for p in rows]}
+    rows_queryset = selectors.platform_list(filters=filters).select_related("operator")
+    paginator = selectors.platform_paginator(filters=filters, per_page=query.page_size, queryset=rows_queryset)
+    count, rows = _page(rows_queryset, query, paginator)
+    return {"count": count, "count_exact": paginator.count_exact, "items": [_platform(p, request) for p in rows]}
 
 
 @router.get("/platforms/{platform_id}", response=PlatformDetailOut, auth=None, summary="平台详情 Platform detail")

@@ -8,7 +8,10 @@ CNAS on ~10 % (some expired) — builds the search index, then requests each pag
 Django's test client (URL routing, middleware, templates and JSON included) and reports p50 and
 p95 latency and the number of SQL queries per request.
 
-Usage: python -m pilothub.platforms.bench [--platforms 10000 100000] [--requests 30]
+Usage: python -m pilothub.platforms.bench [--platforms 10000 100000] [--requests 30] [--keepdb]
+
+`--keepdb` keeps the generated database after the run and reuses it next time (no generation, no
+re-indexing) when it already holds that many platforms: for measuring before/after a change.
 """
 
 from __future__ import annotations
@@ -193,6 +196,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Benchmark the public registry pages")
     parser.add_argument("--platforms", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--requests", type=int, default=30)
+    parser.add_argument("--keepdb", action="store_true", help="keep the generated database and reuse it")
     args = parser.parse_args(argv)
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pilothub.settings.test")
@@ -207,9 +211,18 @@ def main(argv: list[str] | None = None) -> None:
         from pilothub.core.text import tokens
 
         tokens("预热分词器")  # jieba loads once per process (~1 s): not a request's cost
-        old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+        old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False,
+                                                      keepdb=args.keepdb)
         try:
-            timings = _generate(count)
+            from pilothub.platforms.models import Platform
+
+            existing = Platform.objects.count() if args.keepdb else 0
+            if existing == count:
+                timings = {"generate": 0.0, "index": 0.0}  # reused
+            elif existing:
+                raise SystemExit(f"the kept database holds {existing} platforms, not {count}: run once without --keepdb")
+            else:
+                timings = _generate(count)
             vendor = connection.vendor
             print(f"\n## {count:,} platforms on {vendor} — generate {timings['generate']:.0f} s, "
                   f"search index {timings['index']:.0f} s; {args.requests} requests per row\n")
@@ -220,7 +233,7 @@ def main(argv: list[str] | None = None) -> None:
                       f"{row['cold_ms']:.0f} ({row['cold_queries']}) | {row['kb']:.1f} |")
             sys.stdout.flush()
         finally:
-            connection.creation.destroy_test_db(old_name, verbosity=0)
+            connection.creation.destroy_test_db(old_name, verbosity=0, keepdb=args.keepdb)
 
 
 if __name__ == "__main__":

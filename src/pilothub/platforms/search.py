@@ -151,40 +151,71 @@ def query_tokens(text: str) -> list[str]:
     return required[:MAX_QUERY_TOKENS]
 
 
-def _match_expression(terms: list[str]) -> str:
+def _match_expression(terms: list[str], *, title_only: bool = False) -> str:
     if connection.vendor == "postgresql":
         # tsquery input syntax: quoted lexemes taken verbatim, joined with AND.
         return " & ".join("'" + term.replace("\\", "\\\\").replace("'", "''") + "'" for term in terms)
-    # FTS5: each token as a quoted string; juxtaposition means AND.
-    return " ".join('"' + term.replace('"', '""') + '"' for term in terms)
+    # FTS5: each token as a quoted string; juxtaposition means AND; `title : (...)` the name only.
+    expression = " ".join('"' + term.replace('"', '""') + '"' for term in terms)
+    return f"title : ({expression})" if title_only else expression
+
+
+def _match_sql(*, title_only: bool = False) -> str:
+    """SQL selecting the ids of the platforms whose document (or name) holds the query (one parameter)."""
+    if connection.vendor == "postgresql":
+        # The expression is the one indexed by platforms_search_title_gin (migration 0013).
+        column = "platforms_search_weighted(title, 'A')" if title_only else "vector"
+        return f"SELECT platform_id FROM {DOC_TABLE} WHERE {column} @@ %s::tsquery"
+    return f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+
+
+# Relevance ranking reads at most this many candidates from each of two streams, and a search lists
+# at most this many results (decision 0307). With no more matches than this the ranking is exact.
+RANK_CANDIDATES = 1000
+
+
+def search_filter(queryset: QuerySet, terms: list[str], *, title_only: bool = False) -> QuerySet:
+    """`pk IN (index lookup)`: the platforms of `queryset` whose document (or name) holds every term."""
+    sql = _match_sql(title_only=title_only)
+    return queryset.filter(pk__in=RawSQL(sql, [_match_expression(terms, title_only=title_only)]))  # noqa: S611
+
+
+def _candidates_sql(queryset: QuerySet, terms: list[str]) -> tuple[str, list]:
+    """SQL for the ids to rank: the first RANK_CANDIDATES matches whose *name* holds every term, and
+    the first RANK_CANDIDATES matches of any kind (both in id order, so both stop early)."""
+    parts, params = [], []
+    for title_only in (True, False):
+        stream = search_filter(queryset, terms, title_only=title_only).order_by("pk").values("pk")[:RANK_CANDIDATES]
+        sql, stream_params = stream.query.sql_with_params()
+        parts.append(f"SELECT * FROM ({sql}) AS {'named' if title_only else 'any_match'}")
+        params.extend(stream_params)
+    return " UNION ".join(parts), params
 
 
 def apply_search(queryset: QuerySet, terms: list[str], *, ranked: bool = False) -> QuerySet:
     """Keep the platforms whose document holds every term.
 
     Unranked: `pk IN (index lookup)`, usable anywhere, also inside subqueries (facets, map).
-    Ranked: a join with the index (FTS5 table or the tsvector column) annotated with
-    `search_rank` (higher is better), so the filter and the rank come from one index scan; only
-    for a top-level Platform queryset, as the join names the platform table.
+    Ranked (decision 0307): the bounded candidate set of `_candidates_sql` (filters of `queryset`
+    applied), joined with the index and annotated with `search_rank` (higher is better), so the rank
+    is computed for at most 2 × RANK_CANDIDATES platforms however many match; only for a top-level
+    Platform queryset, as the join names the platform table.
     """
+    if not ranked:
+        return search_filter(queryset, terms)
     expression = _match_expression(terms)
     platform_table = Platform._meta.db_table
-    if not ranked:
-        if connection.vendor == "postgresql":
-            sql = "SELECT platform_id FROM platforms_platformsearchdocument WHERE vector @@ %s::tsquery"
-        else:
-            sql = "SELECT rowid FROM platforms_search_fts WHERE platforms_search_fts MATCH %s"
-        return queryset.filter(pk__in=RawSQL(sql, [expression]))  # noqa: S611 - fixed SQL, query as a parameter
+    candidates_sql, candidates_params = _candidates_sql(queryset, terms)
+    candidates = Platform.objects.filter(pk__in=RawSQL(candidates_sql, candidates_params))  # noqa: S611
     if connection.vendor == "postgresql":
         weights = BODY_WEIGHT / TITLE_WEIGHT
-        return queryset.extra(  # noqa: S610 - fixed SQL, the query travels as a parameter
+        return candidates.extra(  # noqa: S610 - fixed SQL, the query travels as a parameter
             tables=[DOC_TABLE],
-            where=[f"{DOC_TABLE}.platform_id = {platform_table}.id", f"{DOC_TABLE}.vector @@ %s::tsquery"],
-            params=[expression],
+            where=[f"{DOC_TABLE}.platform_id = {platform_table}.id"],
             select={"search_rank": f"ts_rank('{{{weights}, {weights}, {weights}, 1.0}}', {DOC_TABLE}.vector, "
                                    "%s::tsquery)"},
             select_params=[expression])
-    return queryset.extra(  # noqa: S610
+    return candidates.extra(  # noqa: S610
         tables=[FTS_TABLE],
         where=[f"{FTS_TABLE}.rowid = {platform_table}.id", f"{FTS_TABLE} MATCH %s"],
         params=[expression],

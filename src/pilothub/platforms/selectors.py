@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db.models import (
     Avg,
     Case,
@@ -30,6 +31,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Floor
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from pilothub.core.errors import DomainError, not_found
@@ -49,7 +51,7 @@ from .models import (
     TestService,
     Tier,
 )
-from .search import apply_search, query_tokens, registry_version
+from .search import RANK_CANDIDATES, apply_search, query_tokens, registry_version
 
 SORTS: dict[str, Any] = {
     "relevance": _("相关度"),
@@ -235,6 +237,71 @@ def platform_list(*, filters: PlatformFilters) -> QuerySet[Platform]:
             "id", "platform_id", "name"), to_attr="shareable_equipment"))
 
 
+# --- counts ---------------------------------------------------------------------------------
+
+# A search lists at most this many platforms and counts its matches only up to here (decision 0307).
+SEARCH_RESULT_CAP = RANK_CANDIDATES
+
+
+def _filters_cache_key(prefix: str, filters: PlatformFilters, *extra: Any) -> str:
+    """Cache key of a result that depends on the filters (not on sort or page), today's date (hidden
+    listings, valid certificates) and the registry version (bumped by every public change)."""
+    return f"platforms:{prefix}:" + hashlib.sha256(repr((
+        registry_version(), timezone.localdate().isoformat(), filters.q, filters.region, filters.industry,
+        filters.service_type, filters.tier, filters.qualification, filters.shareable, filters.capabilities,
+        *extra)).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class ResultCount:
+    value: int
+    exact: bool  # False: more than `value` platforms match a search ("1000+")
+
+
+def platform_count(*, filters: PlatformFilters) -> ResultCount:
+    """How many public platforms match (decision 0307).
+
+    Without a query the count is exact and cached like the facet counts: per filter combination,
+    date and registry version, so adding, changing, hiding or withdrawing a platform shows at once
+    (in every process when the cache is shared, i.e. Redis in production). A search counts its
+    matches only up to SEARCH_RESULT_CAP + 1 (the scan stops there) and lists at most
+    SEARCH_RESULT_CAP of them.
+    """
+    if filters.q:
+        found = platform_filter(filters=filters).order_by().values("pk")[:SEARCH_RESULT_CAP + 1].count()
+        return ResultCount(min(found, SEARCH_RESULT_CAP), found <= SEARCH_RESULT_CAP)
+    key = _filters_cache_key("count", filters)
+    count = cache.get(key)
+    if count is None:
+        count = platform_filter(filters=filters).count()
+        cache.set(key, count, FACET_CACHE_SECONDS)
+    return ResultCount(count, True)
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count (platform_count) instead of running COUNT(*) itself."""
+
+    def __init__(self, object_list, per_page: int, *, count: ResultCount) -> None:
+        super().__init__(object_list, per_page)
+        self.result_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self.result_count.value
+
+    @property
+    def count_exact(self) -> bool:
+        return self.result_count.exact
+
+
+def platform_paginator(*, filters: PlatformFilters, per_page: int,
+                       queryset: QuerySet[Platform] | None = None) -> CountedPaginator:
+    """Pages of `platform_list(filters=filters)` (or of `queryset`, the same rows with more
+    select_related), counted by platform_count."""
+    rows = platform_list(filters=filters) if queryset is None else queryset
+    return CountedPaginator(rows, per_page, count=platform_count(filters=filters))
+
+
 # --- facets ---------------------------------------------------------------------------------
 
 
@@ -292,10 +359,7 @@ def platform_facets(*, filters: PlatformFilters) -> dict[str, Any]:
     and page do not matter) for FACET_CACHE_SECONDS and dropped at once in this process when the
     registry changes (search.registry_version); other processes see a change within that time.
     """
-    key = "platforms:facets:" + hashlib.sha256(repr((
-        registry_version(), timezone.localdate().isoformat(), translation.get_language(), filters.q,
-        filters.region, filters.industry, filters.service_type, filters.tier, filters.qualification,
-        filters.shareable)).encode()).hexdigest()
+    key = _filters_cache_key("facets", filters, translation.get_language())
     facets = cache.get(key)
     if facets is None:
         facets = _compute_facets(filters)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -53,7 +52,7 @@ def directory(request: HttpRequest) -> HttpResponse:
     error = None
     try:
         filters = filters_from_query(request.GET)
-        page = Paginator(selectors.platform_list(filters=filters), PAGE_SIZE).get_page(request.GET.get("page"))
+        page = selectors.platform_paginator(filters=filters, per_page=PAGE_SIZE).get_page(request.GET.get("page"))
         facets = selectors.platform_facets(filters=filters)
     except DomainError as exc:
         error, filters, page, facets = exc, selectors.PlatformFilters(), None, None
