@@ -180,33 +180,45 @@ def search_filter(queryset: QuerySet, terms: list[str], *, title_only: bool = Fa
     return queryset.filter(pk__in=RawSQL(sql, [_match_expression(terms, title_only=title_only)]))  # noqa: S611
 
 
-def _candidates_sql(queryset: QuerySet, terms: list[str]) -> tuple[str, list]:
-    """SQL for the ids to rank: the first RANK_CANDIDATES matches whose *name* holds every term, and
-    the first RANK_CANDIDATES matches of any kind (both in id order, so both stop early)."""
+def candidates_sql(queryset: QuerySet, terms: list[str]) -> tuple[str, list]:
+    """SQL and parameters selecting the platforms to rank: up to RANK_CANDIDATES matches whose
+    *name* holds every term, and up to RANK_CANDIDATES matches of any kind (filters of `queryset`
+    applied).
+
+    Neither stream is sorted, so each stops after RANK_CANDIDATES rows instead of reading every
+    match; which matches fill a stream when more exist is the order the index scan yields them.
+    """
     parts, params = [], []
     for title_only in (True, False):
-        stream = search_filter(queryset, terms, title_only=title_only).order_by("pk").values("pk")[:RANK_CANDIDATES]
+        stream = search_filter(queryset, terms, title_only=title_only).order_by().values("pk")[:RANK_CANDIDATES]
         sql, stream_params = stream.query.sql_with_params()
         parts.append(f"SELECT * FROM ({sql}) AS {'named' if title_only else 'any_match'}")
         params.extend(stream_params)
     return " UNION ".join(parts), params
 
 
+def _candidate_ids(queryset: QuerySet, terms: list[str]) -> list[int]:
+    """One query; a list, so the ranking query joins at most 2 × RANK_CANDIDATES rows by primary key."""
+    sql, params = candidates_sql(queryset, terms)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
 def apply_search(queryset: QuerySet, terms: list[str], *, ranked: bool = False) -> QuerySet:
     """Keep the platforms whose document holds every term.
 
     Unranked: `pk IN (index lookup)`, usable anywhere, also inside subqueries (facets, map).
-    Ranked (decision 0307): the bounded candidate set of `_candidates_sql` (filters of `queryset`
-    applied), joined with the index and annotated with `search_rank` (higher is better), so the rank
-    is computed for at most 2 × RANK_CANDIDATES platforms however many match; only for a top-level
+    Ranked (decision 0307): the bounded candidate set of `_candidate_ids` (read here, one query),
+    joined with the index and annotated with `search_rank` (higher is better), so the rank is
+    computed for at most 2 × RANK_CANDIDATES platforms however many match; only for a top-level
     Platform queryset, as the join names the platform table.
     """
     if not ranked:
         return search_filter(queryset, terms)
     expression = _match_expression(terms)
     platform_table = Platform._meta.db_table
-    candidates_sql, candidates_params = _candidates_sql(queryset, terms)
-    candidates = Platform.objects.filter(pk__in=RawSQL(candidates_sql, candidates_params))  # noqa: S611
+    candidates = Platform.objects.filter(pk__in=_candidate_ids(queryset, terms))
     if connection.vendor == "postgresql":
         weights = BODY_WEIGHT / TITLE_WEIGHT
         return candidates.extra(  # noqa: S610 - fixed SQL, the query travels as a parameter

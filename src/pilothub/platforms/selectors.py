@@ -51,7 +51,8 @@ from .models import (
     TestService,
     Tier,
 )
-from .search import RANK_CANDIDATES, apply_search, query_tokens, registry_version
+from . import search as search_index
+from .search import apply_search, query_tokens, registry_version
 
 SORTS: dict[str, Any] = {
     "relevance": _("相关度"),
@@ -239,10 +240,6 @@ def platform_list(*, filters: PlatformFilters) -> QuerySet[Platform]:
 
 # --- counts ---------------------------------------------------------------------------------
 
-# A search lists at most this many platforms and counts its matches only up to here (decision 0307).
-SEARCH_RESULT_CAP = RANK_CANDIDATES
-
-
 def _filters_cache_key(prefix: str, filters: PlatformFilters, *extra: Any) -> str:
     """Cache key of a result that depends on the filters (not on sort or page), today's date (hidden
     listings, valid certificates) and the registry version (bumped by every public change)."""
@@ -264,12 +261,13 @@ def platform_count(*, filters: PlatformFilters) -> ResultCount:
     Without a query the count is exact and cached like the facet counts: per filter combination,
     date and registry version, so adding, changing, hiding or withdrawing a platform shows at once
     (in every process when the cache is shared, i.e. Redis in production). A search counts its
-    matches only up to SEARCH_RESULT_CAP + 1 (the scan stops there) and lists at most
-    SEARCH_RESULT_CAP of them.
+    matches only up to search.RANK_CANDIDATES + 1 (the scan stops there) and lists at most
+    RANK_CANDIDATES of them: the relevance ranking never holds fewer candidates than that.
     """
     if filters.q:
-        found = platform_filter(filters=filters).order_by().values("pk")[:SEARCH_RESULT_CAP + 1].count()
-        return ResultCount(min(found, SEARCH_RESULT_CAP), found <= SEARCH_RESULT_CAP)
+        cap = search_index.RANK_CANDIDATES
+        found = platform_filter(filters=filters).order_by().values("pk")[:cap + 1].count()
+        return ResultCount(min(found, cap), found <= cap)
     key = _filters_cache_key("count", filters)
     count = cache.get(key)
     if count is None:
