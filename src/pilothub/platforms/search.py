@@ -16,13 +16,14 @@ no signals).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -169,19 +170,30 @@ def _match_sql(*, title_only: bool = False) -> str:
         # Exactly the expressions indexed by migration 0013 (the document's is the value of the
         # stored `vector`): the planner costs them as expensive and so keeps to the GIN indexes.
         column = PG_TITLE_EXPRESSION if title_only else PG_DOCUMENT_EXPRESSION
-        return f"SELECT platform_id FROM {DOC_TABLE} WHERE {column} @@ %s::tsquery"
-    return f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+        return f"SELECT platform_id FROM {DOC_TABLE} WHERE {column} @@ %s::tsquery"  # noqa: S608 - constants
+    return f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608 - constants
 
 
 # Relevance ranking reads at most this many candidates from each of two streams, and a search lists
 # at most this many results (decision 0307). With no more matches than this the ranking is exact.
-RANK_CANDIDATES = 1000
+RANK_CANDIDATES = 500
 
 
 def search_filter(queryset: QuerySet, terms: list[str], *, title_only: bool = False) -> QuerySet:
-    """`pk IN (index lookup)`: the platforms of `queryset` whose document (or name) holds every term."""
-    sql = _match_sql(title_only=title_only)
-    return queryset.filter(pk__in=RawSQL(sql, [_match_expression(terms, title_only=title_only)]))  # noqa: S611
+    """`pk IN (index lookup)`: the platforms of `queryset` whose document (or name) holds every term.
+
+    On PostgreSQL written `NOT (NOT pk IN (...))` (decision 0307): the planner never turns that
+    into a join, so the lookup runs once, through the GIN index, into a hash that each platform
+    row probes, and a LIMIT or an index-ordered walk (sort by name) stops early. As a plain `IN`
+    it was pulled up into a join, and under a LIMIT the planner then preferred to walk the
+    documents in id order evaluating the match row by row (0.2 s for 500 rows at 100k) or to
+    rescan a materialised list for every platform (sort by name: 0.2 s).
+    """
+    lookup = Q(pk__in=RawSQL(_match_sql(title_only=title_only),  # noqa: S611 - fixed SQL, query as a parameter
+                             [_match_expression(terms, title_only=title_only)]))
+    if connection.vendor == "postgresql":
+        return queryset.exclude(~lookup)
+    return queryset.filter(lookup)
 
 
 def candidates_sql(queryset: QuerySet, terms: list[str]) -> tuple[str, list]:
@@ -192,21 +204,34 @@ def candidates_sql(queryset: QuerySet, terms: list[str]) -> tuple[str, list]:
     Neither stream is sorted, so each stops after RANK_CANDIDATES rows instead of reading every
     match; which matches fill a stream when more exist is the order the index scan yields them.
     """
-    parts, params = [], []
+    parts: list[str] = []
+    params: list = []
     for title_only in (True, False):
         stream = search_filter(queryset, terms, title_only=title_only).order_by().values("pk")[:RANK_CANDIDATES]
         sql, stream_params = stream.query.sql_with_params()
-        parts.append(f"SELECT * FROM ({sql}) AS {'named' if title_only else 'any_match'}")
+        alias = "named" if title_only else "any_match"
+        parts.append(f"SELECT * FROM ({sql}) AS {alias}")  # noqa: S608 - SQL compiled by Django, values as parameters
         params.extend(stream_params)
     return " UNION ".join(parts), params
 
 
+# Candidate sets are cached this long, keyed by their SQL (filters, query, today's cut-off dates)
+# and the registry version, so any public change is seen at once (decision 0307).
+CANDIDATES_CACHE_SECONDS = 60
+
+
 def _candidate_ids(queryset: QuerySet, terms: list[str]) -> list[int]:
-    """One query; a list, so the ranking query joins at most 2 × RANK_CANDIDATES rows by primary key."""
+    """One query (or none, when cached); a list, so the ranking query joins at most
+    2 × RANK_CANDIDATES rows by primary key."""
     sql, params = candidates_sql(queryset, terms)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [row[0] for row in cursor.fetchall()]
+    key = "platforms:candidates:" + hashlib.sha256(repr((registry_version(), sql, params)).encode()).hexdigest()
+    ids = cache.get(key)
+    if ids is None:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            ids = [row[0] for row in cursor.fetchall()]
+        cache.set(key, ids, CANDIDATES_CACHE_SECONDS)
+    return ids
 
 
 def apply_search(queryset: QuerySet, terms: list[str], *, ranked: bool = False) -> QuerySet:

@@ -38,6 +38,7 @@ from pilothub.core.errors import DomainError, not_found
 from pilothub.regions.models import Region
 from pilothub.regions.selectors import region_get, region_subtree_q
 
+from . import search as search_index
 from .models import (
     ContactVisibility,
     Equipment,
@@ -51,7 +52,6 @@ from .models import (
     TestService,
     Tier,
 )
-from . import search as search_index
 from .search import apply_search, query_tokens, registry_version
 
 SORTS: dict[str, Any] = {
@@ -258,22 +258,22 @@ class ResultCount:
 def platform_count(*, filters: PlatformFilters) -> ResultCount:
     """How many public platforms match (decision 0307).
 
-    Without a query the count is exact and cached like the facet counts: per filter combination,
-    date and registry version, so adding, changing, hiding or withdrawing a platform shows at once
-    (in every process when the cache is shared, i.e. Redis in production). A search counts its
+    Cached like the facet counts: per filter combination, date and registry version, so adding,
+    changing, hiding or withdrawing a platform shows at once (in every process when the cache is
+    shared, i.e. Redis in production). Without a query the count is exact. A search counts its
     matches only up to search.RANK_CANDIDATES + 1 (the scan stops there) and lists at most
     RANK_CANDIDATES of them: the relevance ranking never holds fewer candidates than that.
     """
+    cap = search_index.RANK_CANDIDATES
+    key = _filters_cache_key("count", filters, cap if filters.q else None)
+    found = cache.get(key)
+    if found is None:
+        matching = platform_filter(filters=filters)
+        found = matching.order_by().values("pk")[:cap + 1].count() if filters.q else matching.count()
+        cache.set(key, found, FACET_CACHE_SECONDS)
     if filters.q:
-        cap = search_index.RANK_CANDIDATES
-        found = platform_filter(filters=filters).order_by().values("pk")[:cap + 1].count()
         return ResultCount(min(found, cap), found <= cap)
-    key = _filters_cache_key("count", filters)
-    count = cache.get(key)
-    if count is None:
-        count = platform_filter(filters=filters).count()
-        cache.set(key, count, FACET_CACHE_SECONDS)
-    return ResultCount(count, True)
+    return ResultCount(found, True)
 
 
 class CountedPaginator(Paginator):

@@ -8,10 +8,12 @@ from django.db import migrations
 #    heap page holds dozens of rows (112 MB → 10 MB for 100k documents). Applies to rows written
 #    from now on: run `pilothub rebuild-search-index` once after upgrading.
 # 2. Expression indexes instead of the index on the stored column. Matching goes through
-#    `platforms_search_weighted(...)`, a SQL function the planner costs as expensive, so it keeps
-#    using the GIN index even for a word most platforms hold (a sequential scan evaluating `@@`
-#    on every stored vector, each detoasted, cost 0.4–0.6 s at 100k). The stored `vector` column
-#    stays: the rank reads it for the bounded candidate set only.
+#    `platforms_search_weighted(...)`, a SQL function the planner costs as expensive (it is: it
+#    rebuilds a vector from text), so it keeps to the GIN index even for a word most platforms
+#    hold. On the stored column it chose, for common words, to evaluate `@@` row by row on
+#    detoasted vectors: 0.4–0.6 s at 100k. The stored `vector` column stays: the rank reads it for
+#    the bounded candidate set only. (search.py also keeps the match subquery from being turned
+#    into a join, where a LIMIT above it tempted the planner into that row-by-row scan.)
 # 3. A GIN index over the name's lexemes alone, for the ranking's first candidate stream.
 # SQLite's FTS5 table needs none of this (`title : (...)` is answered by its own index).
 DOCUMENT = "(platforms_search_weighted(title, 'A') || platforms_search_weighted(body, 'B'))"

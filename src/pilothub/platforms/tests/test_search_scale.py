@@ -141,3 +141,16 @@ def test_candidate_streams_can_use_the_gin_indexes():
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "platforms_search_title_gin" in plan
     assert "platforms_search_document_gin" in plan
+
+
+def test_cached_search_results_follow_a_new_or_changed_platform(client):
+    _body_matches(2)
+    first = client.get("/api/v1/platforms", {"q": "抗体偶联药物"}).json()
+    assert first["count"] == 2
+    named = make_platform(name="抗体偶联药物中试平台", main_business="工艺放大")
+    again = client.get("/api/v1/platforms", {"q": "抗体偶联药物"}).json()
+    assert again["count"] == 3 and again["items"][0]["id"] == named.pk
+    named.name = "发酵中试平台"
+    named.save(update_fields=["name"])
+    renamed = client.get("/api/v1/platforms", {"q": "抗体偶联药物"}).json()
+    assert renamed["count"] == 2 and named.pk not in [item["id"] for item in renamed["items"]]
