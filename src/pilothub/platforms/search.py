@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Prefetch, Q, QuerySet
@@ -85,6 +86,22 @@ REGISTRY_VERSION_KEY = "platforms:registry-version"
 def registry_version() -> int:
     """A counter bumped whenever public registry data changes (keys cached facet counts)."""
     return cache.get_or_set(REGISTRY_VERSION_KEY, 1, None) or 1
+
+
+def registry_cache_seconds() -> int:
+    """How long a result keyed by the registry version (counts, facets, map cells, search
+    candidates) may be kept (decision 0307).
+
+    With a cache every process shares (Redis in production) a change bumps the version for all of
+    them at once, so the entries can live an hour: the time only bounds memory. With a cache of its
+    own in each process (LocMem, the embedded default) the other processes never see the bump, so
+    entries must expire within a minute. `PILOTHUB_REGISTRY_CACHE_SECONDS` overrides both.
+    """
+    configured = getattr(settings, "PILOTHUB_REGISTRY_CACHE_SECONDS", None)
+    if configured is not None:
+        return int(configured)
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    return 60 if backend.rsplit(".", 1)[-1] in {"LocMemCache", "DummyCache", "FileBasedCache"} else 3600
 
 
 def registry_changed() -> None:
@@ -215,11 +232,6 @@ def candidates_sql(queryset: QuerySet, terms: list[str]) -> tuple[str, list]:
     return " UNION ".join(parts), params
 
 
-# Candidate sets are cached this long, keyed by their SQL (filters, query, today's cut-off dates)
-# and the registry version, so any public change is seen at once (decision 0307).
-CANDIDATES_CACHE_SECONDS = 60
-
-
 def _candidate_ids(queryset: QuerySet, terms: list[str]) -> list[int]:
     """One query (or none, when cached); a list, so the ranking query joins at most
     2 × RANK_CANDIDATES rows by primary key."""
@@ -230,7 +242,8 @@ def _candidate_ids(queryset: QuerySet, terms: list[str]) -> list[int]:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             ids = [row[0] for row in cursor.fetchall()]
-        cache.set(key, ids, CANDIDATES_CACHE_SECONDS)
+        # Keyed by the SQL (filters, query, today's cut-off dates) and the registry version.
+        cache.set(key, ids, registry_cache_seconds())
     return ids
 
 
@@ -343,5 +356,5 @@ def connect_signals() -> None:
                             dispatch_uid=f"platforms.search.{through.__name__}")
 
 
-__all__ = ["apply_search", "connect_signals", "registry_changed", "registry_version", "search_index_batch", "document_for", "query_tokens", "search_index_rebuild",
-           "search_index_update"]
+__all__ = ["apply_search", "connect_signals", "registry_cache_seconds", "registry_changed", "registry_version",
+           "search_index_batch", "document_for", "query_tokens", "search_index_rebuild", "search_index_update"]

@@ -52,7 +52,7 @@ from .models import (
     TestService,
     Tier,
 )
-from .search import apply_search, query_tokens, registry_version
+from .search import apply_search, query_tokens, registry_cache_seconds, registry_version
 
 SORTS: dict[str, Any] = {
     "relevance": _("相关度"),
@@ -270,7 +270,7 @@ def platform_count(*, filters: PlatformFilters) -> ResultCount:
     if found is None:
         matching = platform_filter(filters=filters)
         found = matching.order_by().values("pk")[:cap + 1].count() if filters.q else matching.count()
-        cache.set(key, found, FACET_CACHE_SECONDS)
+        cache.set(key, found, registry_cache_seconds())
     if filters.q:
         return ResultCount(min(found, cap), found <= cap)
     return ResultCount(found, True)
@@ -347,21 +347,20 @@ def _industry_facet(base: QuerySet[Platform], selected: str) -> dict[str, Any]:
     return {"options": options, "trail": trail}
 
 
-FACET_CACHE_SECONDS = 60
-
-
 def platform_facets(*, filters: PlatformFilters) -> dict[str, Any]:
     """Facet counts over the current results (each choice narrows them further).
 
     Counting scans every matching platform, so results are cached per filter combination (sort
-    and page do not matter) for FACET_CACHE_SECONDS and dropped at once in this process when the
-    registry changes (search.registry_version); other processes see a change within that time.
+    and page do not matter), date and registry version (search.registry_version, bumped by every
+    public change) for search.registry_cache_seconds(): an hour with a shared cache, where every
+    process sees a change at once; a minute with a per-process cache, where other processes see a
+    change within that time.
     """
     key = _filters_cache_key("facets", filters, translation.get_language())
     facets = cache.get(key)
     if facets is None:
         facets = _compute_facets(filters)
-        cache.set(key, facets, FACET_CACHE_SECONDS)
+        cache.set(key, facets, registry_cache_seconds())
     return facets
 
 
@@ -521,7 +520,7 @@ def _grid_cells(*, filters: PlatformFilters, zoom: int) -> list[list]:
                 .annotate(n=Count("pk"), lat=Avg("latitude"), lon=Avg("longitude"), one=Min("pk"))
                 .values_list("lat", "lon", "n", "one"))
         cells = [[round(lat, 5), round(lon, 5), n, one if n == 1 else 0] for lat, lon, n, one in rows]
-        cache.set(key, cells, FACET_CACHE_SECONDS)
+        cache.set(key, cells, registry_cache_seconds())
     return cells
 
 

@@ -154,3 +154,13 @@ def test_cached_search_results_follow_a_new_or_changed_platform(client):
     named.save(update_fields=["name"])
     renamed = client.get("/api/v1/platforms", {"q": "抗体偶联药物"}).json()
     assert renamed["count"] == 2 and named.pk not in [item["id"] for item in renamed["items"]]
+
+
+def test_versioned_results_live_long_only_in_a_shared_cache(settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert search.registry_cache_seconds() == 60  # other processes never see the version bump
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                   "LOCATION": "redis://127.0.0.1:1/0"}}
+    assert search.registry_cache_seconds() == 3600
+    settings.PILOTHUB_REGISTRY_CACHE_SECONDS = 5
+    assert search.registry_cache_seconds() == 5
