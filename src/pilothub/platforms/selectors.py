@@ -170,7 +170,9 @@ def platform_filter(*, filters: PlatformFilters, queryset: QuerySet[Platform] | 
                     ranked: bool = False) -> QuerySet[Platform]:
     """The public platforms matching every filter (no ordering, no prefetching).
 
-    `ranked` joins the search index and annotates `search_rank` (top-level querysets only).
+    `ranked` keeps only the search's bounded candidate set (decision 0307: read here, in one
+    query unless cached), joined with the index and annotated with `search_rank` (top-level
+    querysets only).
     """
     queryset = platforms_public() if queryset is None else queryset
     if filters.region:
