@@ -7,7 +7,7 @@ indexes those tokens: SQLite through an FTS5 table kept in step by triggers, Pos
 GIN indexes over the tsvector of the tokens (migrations 0003 and 0013). A query is tokenised the
 same way and every query token must occur (AND); relevance is BM25 (SQLite) or ts_rank
 (PostgreSQL), the name weighing more than the body, computed over a bounded set of candidates
-(decision 0307).
+(decision 0308).
 
 The documents are refreshed by signals whenever a platform or one of its children changes, and
 rebuilt from scratch by `pilothub rebuild-search-index` (needed after `bulk_create`, which sends
@@ -90,7 +90,7 @@ def registry_version() -> int:
 
 def registry_cache_seconds() -> int:
     """How long a result keyed by the registry version (counts, facets, map cells, search
-    candidates) may be kept (decision 0307).
+    candidates) may be kept (decision 0308).
 
     With a cache every process shares (Redis in production) a change bumps the version for all of
     them at once, so the entries can live an hour: the time only bounds memory. With a cache of its
@@ -192,14 +192,14 @@ def _match_sql(*, title_only: bool = False) -> str:
 
 
 # Relevance ranking reads at most this many candidates from each of two streams, and a search lists
-# at most this many results (decision 0307). With no more matches than this the ranking is exact.
+# at most this many results (decision 0308). With no more matches than this the ranking is exact.
 RANK_CANDIDATES = 500
 
 
 def search_filter(queryset: QuerySet, terms: list[str], *, title_only: bool = False) -> QuerySet:
     """`pk IN (index lookup)`: the platforms of `queryset` whose document (or name) holds every term.
 
-    On PostgreSQL written `NOT (NOT pk IN (...))` (decision 0307): the planner never turns that
+    On PostgreSQL written `NOT (NOT pk IN (...))` (decision 0308): the planner never turns that
     into a join, so the lookup runs once, through the GIN index, into a hash that each platform
     row probes, and a LIMIT or an index-ordered walk (sort by name) stops early. As a plain `IN`
     it was pulled up into a join, and under a LIMIT the planner then preferred to walk the
@@ -251,7 +251,7 @@ def apply_search(queryset: QuerySet, terms: list[str], *, ranked: bool = False) 
     """Keep the platforms whose document holds every term.
 
     Unranked: `pk IN (index lookup)`, usable anywhere, also inside subqueries (facets, map).
-    Ranked (decision 0307): the bounded candidate set of `_candidate_ids` (read here, one query),
+    Ranked (decision 0308): the bounded candidate set of `_candidate_ids` (read here, one query),
     joined with the index and annotated with `search_rank` (higher is better), so the rank is
     computed for at most 2 × RANK_CANDIDATES platforms however many match; only for a top-level
     Platform queryset, as the join names the platform table.

@@ -170,7 +170,7 @@ def platform_filter(*, filters: PlatformFilters, queryset: QuerySet[Platform] | 
                     ranked: bool = False) -> QuerySet[Platform]:
     """The public platforms matching every filter (no ordering, no prefetching).
 
-    `ranked` keeps only the search's bounded candidate set (decision 0307: read here, in one
+    `ranked` keeps only the search's bounded candidate set (decision 0308: read here, in one
     query unless cached), joined with the index and annotated with `search_rank` (top-level
     querysets only).
     """
@@ -261,7 +261,7 @@ class ResultCount:
 
 
 def platform_count(*, filters: PlatformFilters) -> ResultCount:
-    """How many public platforms match (decision 0307).
+    """How many public platforms match (decision 0308).
 
     Cached like the facet counts: per filter combination, date and registry version, so adding,
     changing, hiding or withdrawing a platform shows at once (in every process when the cache is

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-# Search at 100k platforms on PostgreSQL (decision 0307).
+# Search at 100k platforms on PostgreSQL (decision 0308).
 #
 # 1. Slim heap rows. A document row held its token texts and its tsvector inline (about 3 kB: one
 #    row per 8 kB page), so every bitmap heap scan that turned index hits into platform ids read one

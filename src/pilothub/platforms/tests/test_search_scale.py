@@ -1,4 +1,4 @@
-"""Search and directory counts that stay cheap at 100k platforms (decision 0307).
+"""Search and directory counts that stay cheap at 100k platforms (decision 0308).
 
 A search ranks a bounded candidate set (the first RANK_CANDIDATES matches whose name holds every
 term, plus the first RANK_CANDIDATES matches of any kind) and counts its matches only up to the
