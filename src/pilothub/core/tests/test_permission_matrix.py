@@ -131,12 +131,16 @@ class World:
         from pilothub.bookings.vouchers.models import VoucherMode, VoucherRedemption
         from pilothub.demands.models import DemandAccessGrant
         from pilothub.platforms.models import (
+            AccreditationScopeItem,
+            HazardPermit,
+            HazardPermitKind,
             ImportJob,
             ListingReport,
             ListingReportKind,
             PilotLine,
             PlatformChangeRequest,
             ProcessStep,
+            Qualification,
             SupplyListRelease,
         )
 
@@ -150,6 +154,12 @@ class World:
             platform_count=0, entries=[], published_by=self.owner_reviewer)
         self.line = PilotLine.objects.create(platform=self.platform, name="中试产线",
                                              process_step=ProcessStep.values[0])
+        self.permit = HazardPermit.objects.create(platform=self.platform, kind=HazardPermitKind.values[0],
+                                                  number="（京）WH安许证字〔2026〕0001号")
+        self.accreditation = Qualification.objects.create(platform=self.platform, kind="CMA", number="231100000001",
+                                                          valid_until=timezone.localdate() + datetime.timedelta(days=365))
+        self.scope_item = AccreditationScopeItem.objects.create(qualification=self.accreditation, category="水质",
+                                                                parameter="化学需氧量", standard="HJ 828-2017")
         self.listing_report = ListingReport.objects.create(platform=self.platform, kind=ListingReportKind.values[0],
                                                            reason="联系电话已停用", reporter_key="k")
         # A contracted, accepted order of the owner enterprise with the operator's 通兑 claim.
@@ -232,7 +242,15 @@ def _release(w):
 
 
 def _line(w):
-    return {"platform_id": w.platform.pk, "line_id": w.line.pk}
+    return {"pk": w.platform.pk, "record_id": w.line.pk}
+
+
+def _permit(w):
+    return {"pk": w.platform.pk, "record_id": w.permit.pk}
+
+
+def _scope_item(w):
+    return {"pk": w.platform.pk, "record_id": w.scope_item.pk}
 
 
 def _redemption(w):
@@ -416,9 +434,17 @@ PAGES: dict[str, Page] = {
     # platforms: trust layer (freshness confirmation, pilot lines)
     "platforms:trust_listings": Page(LOGIN),
     "platforms:trust_confirm": Page(OWNER, write=OWNER, kwargs=_platform),
-    "platforms:trust_lines": Page(OWNER, write=OWNER, kwargs=_platform),
-    "platforms:trust_line_edit": Page(OWNER, write=OWNER, kwargs=_line),
-    "platforms:trust_line_delete": Page(POST_ONLY, write=OWNER, kwargs=_line),
+    # platforms: capabilities edited from 我的平台 (pilot lines, hazard permits, accreditation scope; 0307)
+    "platforms:manage_lines": Page(OWNER, write=OWNER, kwargs=lambda w: {"pk": w.platform.pk}),
+    "platforms:manage_lines_edit": Page(OWNER, write=OWNER, kwargs=_line),
+    "platforms:manage_lines_delete": Page(POST_ONLY, write=OWNER, kwargs=_line),
+    "platforms:manage_permits": Page(OWNER, write=OWNER, kwargs=lambda w: {"pk": w.platform.pk}),
+    "platforms:manage_permits_edit": Page(OWNER, write=OWNER, kwargs=_permit),
+    "platforms:manage_permits_expire": Page(POST_ONLY, write=OWNER, kwargs=_permit),
+    "platforms:manage_permits_delete": Page(POST_ONLY, write=OWNER, kwargs=_permit),
+    "platforms:manage_scope": Page(OWNER, write=OWNER, kwargs=lambda w: {"pk": w.platform.pk}),
+    "platforms:manage_scope_edit": Page(OWNER, write=OWNER, kwargs=_scope_item),
+    "platforms:manage_scope_delete": Page(POST_ONLY, write=OWNER, kwargs=_scope_item),
     # platforms: wrong-listing reports (anyone reports; the operator or the region's reviewers resolve)
     "platforms:report_listing": Page(PUBLIC, write=EVERYONE, kwargs=lambda w: {"pk": w.platform.pk}),
     "platforms:listing_reports": Page(LOGIN),
@@ -815,7 +841,12 @@ def test_the_owners_reach_the_objects_the_outsiders_are_refused(world):
                                               "child_id": world.equipment.pk}),
         ("operator", "platforms:change_request", _change_request(world)),
         ("operator", "platforms:trust_confirm", _platform(world)),
-        ("operator", "platforms:trust_line_edit", _line(world)),
+        ("operator", "platforms:manage_lines", {"pk": world.platform.pk}),
+        ("operator", "platforms:manage_lines_edit", _line(world)),
+        ("operator", "platforms:manage_permits", {"pk": world.platform.pk}),
+        ("operator", "platforms:manage_permits_edit", _permit(world)),
+        ("operator", "platforms:manage_scope", {"pk": world.platform.pk}),
+        ("operator", "platforms:manage_scope_edit", _scope_item(world)),
         ("operator", "bookings:availability_platform", _platform(world)),
         ("operator", "bookings:redemption_detail", _redemption(world)),
         ("reviewer", "platforms:change_request", _change_request(world)),
