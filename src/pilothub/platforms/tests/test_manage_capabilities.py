@@ -461,3 +461,18 @@ def test_a_record_of_another_platform_is_not_found_through_ones_own(client):
     assert client.get(_url("manage_lines_edit", platform, other_line)).status_code == 404
     assert client.post(_url("manage_lines_delete", platform, other_line)).status_code == 404
     assert PilotLine.objects.filter(pk=other_line.pk).exists()
+
+
+def test_the_public_page_shows_permits_and_the_scope_of_valid_accreditations_only(client):
+    user, platform = operated_platform()
+    valid, expired = _cma(platform), _cma(platform, "231100000009", until=TODAY - datetime.timedelta(days=1))
+    AccreditationScopeItem.objects.create(qualification=valid, category="水质", parameter="化学需氧量")
+    AccreditationScopeItem.objects.create(qualification=expired, category="土壤", parameter="镉")
+    HazardPermit.objects.create(platform=platform, kind="key_hazard_process", processes="硝化工艺",
+                                valid_until=TODAY - datetime.timedelta(days=1))
+    HazardPermit.objects.create(platform=platform, kind="radiation", number="辐安许-9")
+    html = client.get(reverse("platforms:detail", kwargs={"pk": platform.pk})).content.decode()
+    assert "水质：化学需氧量" in html
+    assert "镉" not in html  # an expired certificate's scope is not offered as a capability
+    assert f"已失效（{TODAY - datetime.timedelta(days=1):%Y-%m-%d}）" in html and "硝化工艺" in html
+    assert "辐安许-9" in html and "有效（长期）" in html
