@@ -251,9 +251,7 @@ def _permit_apply(permit: HazardPermit, platform: Platform, data: Mapping[str, A
 
 
 def _permit_values(permit: HazardPermit) -> dict[str, Any]:
-    values = _values(permit, PERMIT_FIELDS)
-    values["line"] = permit.line.name if permit.line_id else None
-    return values
+    return _values(permit, PERMIT_FIELDS)  # the line by its name (_json)
 
 
 @transaction.atomic
