@@ -270,7 +270,7 @@ def hazard_permit_create(*, platform: Platform, user: User, data: Mapping[str, A
 def _lock_permit(permit: HazardPermit, user: User) -> tuple[HazardPermit, Platform]:
     platform = _lock(Platform(pk=permit.platform_id))
     _require_operator(user, platform)
-    locked = (HazardPermit.objects.select_for_update().select_related("line")
+    locked = (HazardPermit.objects.select_for_update(of=("self",)).select_related("line")
               .filter(pk=permit.pk, platform=platform).first())
     if locked is None:
         raise not_found("危险工艺许可", "Permit")
@@ -371,7 +371,7 @@ def _lock_scope(item: AccreditationScopeItem, user: User) -> tuple[Accreditation
         raise not_found("认可范围条目", "Scope item")
     platform = _lock(Platform(pk=platform_id))
     _require_operator(user, platform)
-    locked = (AccreditationScopeItem.objects.select_for_update().select_related("qualification")
+    locked = (AccreditationScopeItem.objects.select_for_update(of=("self",)).select_related("qualification")
               .filter(pk=item.pk, qualification__platform=platform).first())
     if locked is None:
         raise not_found("认可范围条目", "Scope item")
