@@ -145,7 +145,11 @@ def line_apply(line: PilotLine, data: Mapping[str, Any]) -> None:
     if not line.name:
         raise DomainError("required", "请填写产线/工艺名称", "The line name is required", field="name")
     if line.scale_value is not None:
-        if line.scale_value <= 0:
+        try:
+            line.scale_value = Decimal(str(line.scale_value))
+        except ArithmeticError:
+            raise DomainError("invalid_scale", "规模须为数字", "The scale must be a number", field="scale_value") from None
+        if not line.scale_value.is_finite() or line.scale_value <= 0:
             raise DomainError("invalid_scale", "规模须大于 0", "The scale must be positive", field="scale_value")
         if not line.scale_unit:
             raise DomainError("unit_required", "填写规模时请同时填写单位（如 L、m³、kg、t、m²、件）",

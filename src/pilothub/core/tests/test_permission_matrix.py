@@ -467,6 +467,9 @@ _API_DEMAND = Op(OWNER, lambda w: {"demand_id": w.demand.pk})
 _API_MY_PLATFORM = Op(OWNER, lambda w: {"platform_id": w.platform.pk})
 _API_MY_EQUIPMENT = Op(OWNER, lambda w: {"platform_id": w.platform.pk, "child_id": w.equipment.pk})
 _API_MY_CHILD = Op(OWNER, lambda w: {"platform_id": w.platform.pk, "child_id": MISSING})
+_API_MY_LINE = Op(OWNER, lambda w: {"platform_id": w.platform.pk, "record_id": w.line.pk})
+_API_MY_PERMIT = Op(OWNER, lambda w: {"platform_id": w.platform.pk, "record_id": w.permit.pk})
+_API_MY_SCOPE_ITEM = Op(OWNER, lambda w: {"platform_id": w.platform.pk, "record_id": w.scope_item.pk})
 _API_CHANGE_REQUEST = Op(OWNER, lambda w: {"change_request_id": w.change_request.pk})
 _API_REDEMPTION = Op(OWNER, lambda w: {"redemption_id": w.redemption.pk})
 
@@ -545,6 +548,19 @@ API: dict[str, Op] = {
     "POST /api/v1/my/platforms/{platform_id}/experts": _API_MY_PLATFORM,
     "PUT /api/v1/my/platforms/{platform_id}/experts/{child_id}": _API_MY_CHILD,
     "DELETE /api/v1/my/platforms/{platform_id}/experts/{child_id}": _API_MY_CHILD,
+    "GET /api/v1/my/platforms/{platform_id}/pilot-lines": _API_MY_PLATFORM,
+    "POST /api/v1/my/platforms/{platform_id}/pilot-lines": _API_MY_PLATFORM,
+    "PUT /api/v1/my/platforms/{platform_id}/pilot-lines/{record_id}": _API_MY_LINE,
+    "DELETE /api/v1/my/platforms/{platform_id}/pilot-lines/{record_id}": _API_MY_LINE,
+    "GET /api/v1/my/platforms/{platform_id}/hazard-permits": _API_MY_PLATFORM,
+    "POST /api/v1/my/platforms/{platform_id}/hazard-permits": _API_MY_PLATFORM,
+    "PUT /api/v1/my/platforms/{platform_id}/hazard-permits/{record_id}": _API_MY_PERMIT,
+    "DELETE /api/v1/my/platforms/{platform_id}/hazard-permits/{record_id}": _API_MY_PERMIT,
+    "POST /api/v1/my/platforms/{platform_id}/hazard-permits/{record_id}/expire": _API_MY_PERMIT,
+    "GET /api/v1/my/platforms/{platform_id}/accreditation-scope": _API_MY_PLATFORM,
+    "POST /api/v1/my/platforms/{platform_id}/accreditation-scope": _API_MY_PLATFORM,
+    "PUT /api/v1/my/platforms/{platform_id}/accreditation-scope/{record_id}": _API_MY_SCOPE_ITEM,
+    "DELETE /api/v1/my/platforms/{platform_id}/accreditation-scope/{record_id}": _API_MY_SCOPE_ITEM,
     "GET /api/v1/platform-change-requests": Op(REVIEWERS),
     "GET /api/v1/platform-change-requests/{change_request_id}": _API_CHANGE_REQUEST,
     "POST /api/v1/platform-change-requests/{change_request_id}/approve": _API_CHANGE_REQUEST,

@@ -83,6 +83,7 @@ def test_a_line_update_records_only_the_changed_fields():
     ({"name": "线", "process_step": "scale_up", "scale_value": Decimal(5), "scale_unit": ""}, "填写规模时请同时填写单位"),
     ({"name": "线", "process_step": "scale_up", "scale_unit": "L"}, "填写了单位时请同时填写规模"),
     ({"name": "线", "process_step": "scale_up", "scale_value": Decimal(-1), "scale_unit": "L"}, "规模须大于 0"),
+    ({"name": "线", "process_step": "scale_up", "scale_value": Decimal("NaN"), "scale_unit": "L"}, "规模须大于 0"),
     ({"name": " ", "process_step": "scale_up"}, "请填写产线/工艺名称"),
     ({"name": "线", "process_step": "scale_up", "cleanroom_class": 12}, "洁净度等级须为 ISO 1–9"),
 ])
