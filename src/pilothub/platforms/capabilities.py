@@ -25,6 +25,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from pilothub.core.errors import DomainError
 
@@ -307,12 +308,12 @@ def permit_status(permit: HazardPermit, today: datetime.date | None = None) -> s
     """A hazard permit's status from its dates (computed on every read, like qualifications)."""
     today = today or timezone.localdate()
     if permit.issued_on and today < permit.issued_on:
-        return f"尚未生效（{permit.issued_on:%Y-%m-%d} 起）"
+        return gettext("尚未生效（%(date)s 起）") % {"date": f"{permit.issued_on:%Y-%m-%d}"}
     if permit.valid_until is None:
-        return "有效（长期）"
+        return gettext("有效（长期）")
     if today > permit.valid_until:
-        return f"已失效（{permit.valid_until:%Y-%m-%d}）"
-    return f"有效（至 {permit.valid_until:%Y-%m-%d}）"
+        return gettext("已失效（%(date)s）") % {"date": f"{permit.valid_until:%Y-%m-%d}"}
+    return gettext("有效（至 %(date)s）") % {"date": f"{permit.valid_until:%Y-%m-%d}"}
 
 
 # Writes (lines, permits, accreditation scope items) live in services_capabilities.py (decision 0307).
