@@ -298,10 +298,10 @@ def qualifications_for_display(platform: Platform, today: datetime.date | None =
 def qualification_status(qualification: Qualification, today: datetime.date | None = None) -> str:
     today = today or timezone.localdate()
     if qualification.valid_from and today < qualification.valid_from:
-        return f"尚未生效（{qualification.valid_from:%Y-%m-%d} 起）"
+        return gettext("尚未生效（%(date)s 起）") % {"date": f"{qualification.valid_from:%Y-%m-%d}"}
     if today > qualification.valid_until:
-        return f"已过期（{qualification.valid_until:%Y-%m-%d}）"
-    return f"有效（至 {qualification.valid_until:%Y-%m-%d}）"
+        return gettext("已过期（%(date)s）") % {"date": f"{qualification.valid_until:%Y-%m-%d}"}
+    return gettext("有效（至 %(date)s）") % {"date": f"{qualification.valid_until:%Y-%m-%d}"}
 
 
 def permit_status(permit: HazardPermit, today: datetime.date | None = None) -> str:
