@@ -160,6 +160,10 @@ def _enqueue(job_id: int) -> None:
             error_en="The job could not be queued; retry later or contact the administrator")
 
 
+def _in_transaction() -> bool:
+    return connection.in_atomic_block
+
+
 class _Tracker:
     """The progress callback handed to a runner."""
 
@@ -174,7 +178,7 @@ class _Tracker:
         self.done = max(0, int(done))
         self.message = str(message)[:255]
         cache.set(_progress_key(self.job_id), (self.done, self.total, self.message), timeout=24 * 3600)
-        if not connection.in_atomic_block:
+        if not _in_transaction():
             # Outside a transaction the row is the record; inside one, an update would stay
             # invisible (and hold the row lock) until commit, so the cache carries it meanwhile.
             BackgroundJob.objects.filter(pk=self.job_id).update(
