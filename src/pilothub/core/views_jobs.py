@@ -24,7 +24,7 @@ SUMMARY_LABELS = {
     "generation": gettext_lazy("索引快照"),
     "reports": gettext_lazy("报告数"),
 }
-MAINTENANCE_KINDS = [JobKind.MATCH_INDEX_REBUILD, JobKind.SEARCH_INDEX_REBUILD]
+MAINTENANCE_KINDS: list[str] = [JobKind.MATCH_INDEX_REBUILD, JobKind.SEARCH_INDEX_REBUILD]
 
 
 def _job_context(job) -> dict:
