@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import logging
 import uuid
 from collections.abc import Callable
@@ -128,22 +129,24 @@ def start_job(kind: str, user, /, **params: Any) -> BackgroundJob:
     active.filter(created_at__lt=now - stale_after()).update(
         status=JobStatus.FAILED, finished_at=now, error_zh="任务长时间未完成，已视为中断，请重新发起",
         error_en="The job did not finish in time and was taken as lost; start it again")
-    try:
-        with transaction.atomic():
-            job = BackgroundJob.objects.create(
-                kind=kind, requested_by=user, parameters=scope.parameters, scope_region_path=scope.region_path,
-                scope_key=key, scope_label=scope.label[:255])
-            audit_record(actor=user, action=JobAction.START, obj=job, region_path=scope.region_path,
-                         after={"kind": kind, "parameters": scope.parameters, "scope": scope.label})
-    except IntegrityError:
-        running = active.first()
-        if running is None:  # it finished between the insert and this read: start afresh
-            return start_job(kind, user, **params)
-        running.already_running = True  # type: ignore[attr-defined]
-        return running
-    transaction.on_commit(lambda: _enqueue(job.pk))
-    job.already_running = False  # type: ignore[attr-defined]
-    return job
+    for _attempt in range(3):
+        try:
+            with transaction.atomic():
+                job = BackgroundJob.objects.create(
+                    kind=kind, requested_by=user, parameters=scope.parameters, scope_region_path=scope.region_path,
+                    scope_key=key, scope_label=scope.label[:255])
+                audit_record(actor=user, action=JobAction.START, obj=job, region_path=scope.region_path,
+                             after={"kind": kind, "parameters": scope.parameters, "scope": scope.label})
+        except IntegrityError:
+            running = active.first()
+            if running is None:  # it finished between the insert and this read: try again
+                continue
+            running.already_running = True  # type: ignore[attr-defined]
+            return running
+        transaction.on_commit(functools.partial(_enqueue, job.pk))
+        job.already_running = False  # type: ignore[attr-defined]
+        return job
+    raise DomainError("job_busy", "任务繁忙，请稍后再试", "The job is busy; try again shortly", status_code=409)
 
 
 def _enqueue(job_id: int) -> None:
@@ -212,8 +215,16 @@ def job_execute(*, job_id: int) -> str:
             steps_done=tracker.done, steps_total=tracker.total, step_message=tracker.message)
         cache.delete(_progress_key(job.pk))
         return JobStatus.FAILED
-    _finish(job, result, tracker)
-    cache.delete(_progress_key(job.pk))
+    try:
+        _finish(job, result, tracker)
+    except Exception:  # noqa: BLE001 — e.g. the disk is full: the job failed, it is not "running"
+        logger.exception("could not store the result of background job %s", job.pk)
+        BackgroundJob.objects.filter(pk=job.pk).update(
+            status=JobStatus.FAILED, finished_at=timezone.now(), error_zh="无法保存任务结果，请联系管理员",
+            error_en="The job's result could not be stored; contact the administrator")
+        return JobStatus.FAILED
+    finally:
+        cache.delete(_progress_key(job.pk))
     return JobStatus.DONE
 
 

@@ -367,3 +367,19 @@ def test_match_rebuild_progress_maps_the_phases_onto_a_bar_that_never_goes_back(
         reached = _phase_step(message, reached)
         steps.append(reached)
     assert steps == [10, 40, 50, 60, 90, 95, 99, 99]
+
+
+def test_a_broker_that_is_down_fails_the_job_instead_of_the_request(monkeypatch, settings,
+                                                                   django_capture_on_commit_callbacks):
+    from pilothub.core import tasks
+
+    def refuse(*args, **kwargs):
+        raise ConnectionRefusedError("redis is down")
+
+    _register(monkeypatch, lambda **kw: None)
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    monkeypatch.setattr(tasks.run_background_job, "delay", refuse)
+    with django_capture_on_commit_callbacks(execute=True):
+        job = start_job(KIND, admin())
+    job.refresh_from_db()
+    assert (job.status, job.error_zh) == ("failed", "无法提交到任务队列，请稍后重试或联系管理员")
