@@ -74,8 +74,9 @@ class JobKindSpec:
     kind: str
     prepare: Callable[..., JobScope]  # prepare(*, user, params) -> JobScope; raises DomainError
     run: Callable[..., JobResult | None]  # run(*, params, user, progress) -> JobResult | None
-    # One transaction around the runner (its writes roll back if it fails). Rebuilds that commit
-    # in their own steps, or that must not hold a write lock for long, opt out.
+    # One transaction around the runner (its writes roll back if it fails). Read-only runners and
+    # rebuilds that commit in their own steps opt out: on SQLite (BEGIN IMMEDIATE) a transaction
+    # holds the database's write lock from its start, blocking the site's writes meanwhile.
     atomic: bool = True
     # Whether each requester gets their own job (the result depends on who asks).
     per_user: bool = False

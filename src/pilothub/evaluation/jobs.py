@@ -44,7 +44,9 @@ def report_entry_name(result) -> str:
     return f"{rank}-{name[:80]}-{result.pk}.pdf"
 
 
-@register_job_kind(JobKind.EVALUATION_ROUND_REPORTS, prepare=prepare_round_reports)
+# Read-only, so no transaction: on SQLite (BEGIN IMMEDIATE) one would hold the write lock for
+# as long as the PDFs take to render.
+@register_job_kind(JobKind.EVALUATION_ROUND_REPORTS, prepare=prepare_round_reports, atomic=False)
 def round_reports_job(*, params, user, progress: Progress) -> JobResult:
     from .report import result_report_pdf
     from .selectors import round_results

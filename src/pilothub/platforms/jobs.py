@@ -48,8 +48,9 @@ def prepare_supply_pdf(*, user, params) -> JobScope:
                     label=release.title, parameters={"release_id": release.pk})
 
 
-# Each requester gets their own job: the PDF shows contacts according to who asks.
-@register_job_kind(JobKind.SUPPLY_LIST_PDF, prepare=prepare_supply_pdf, per_user=True)
+# Each requester gets their own job: the PDF shows contacts according to who asks. Read-only, so
+# no transaction (on SQLite one would hold the write lock while the PDF renders).
+@register_job_kind(JobKind.SUPPLY_LIST_PDF, prepare=prepare_supply_pdf, per_user=True, atomic=False)
 def supply_list_pdf_job(*, params, user, progress: Progress) -> JobResult:
     from .supply import supply_list_filename, supply_list_get, supply_list_pdf
 
