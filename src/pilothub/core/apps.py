@@ -14,3 +14,7 @@ class CoreConfig(AppConfig):
         from .security import connect_login_activity
 
         connect_login_activity()
+        # Each app declares its background job kinds in its jobs.py (core.jobs.register_job_kind).
+        from django.utils.module_loading import autodiscover_modules
+
+        autodiscover_modules("jobs")

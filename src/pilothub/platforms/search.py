@@ -15,7 +15,7 @@ no signals).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -102,8 +102,9 @@ def search_index_update(*, platform_ids: Iterable[int]) -> int:
         return _write(_documents_queryset(ids))
 
 
-def search_index_rebuild(*, batch_size: int = 2000) -> int:
-    """Rebuild every document from scratch; returns the number indexed."""
+def search_index_rebuild(*, batch_size: int = 2000, progress: Callable[[int, int], None] | None = None) -> int:
+    """Rebuild every document from scratch; returns the number indexed. `progress(done, total)`
+    is called after each batch (the background job of the maintenance page shows it)."""
     count = 0
     registry_changed()
     with transaction.atomic():
@@ -115,6 +116,8 @@ def search_index_rebuild(*, batch_size: int = 2000) -> int:
                          for p in platforms]
             PlatformSearchDocument.objects.bulk_create(documents, batch_size=500)
             count += len(documents)
+            if progress is not None:
+                progress(count, len(ids))
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
                 cursor.execute("INSERT INTO platforms_search_fts(platforms_search_fts) VALUES ('optimize')")

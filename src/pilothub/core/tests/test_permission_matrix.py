@@ -149,6 +149,7 @@ class World:
             platform=self.platform, changes={"name": "改过的名称"}, base={"name": self.platform.name},
             submitted_by=self.owner_operator)
         self.import_job = ImportJob.objects.create(created_by=self.owner_reviewer, filename="平台.csv", content=b"")
+        self.background_job = self._background_job(huairou)
         self.supply_list = SupplyListRelease.objects.create(
             region=huairou, sequence=1, release_date=timezone.localdate(), title="怀柔区中试平台供给清单（第1期）",
             platform_count=0, entries=[], published_by=self.owner_reviewer)
@@ -185,6 +186,20 @@ class World:
         self.maintenance = MaintenanceBlock.objects.create(equipment=self.equipment, start=start,
                                                            end=start + datetime.timedelta(hours=4),
                                                            created_by=self.owner_operator)
+
+    def _background_job(self, huairou):
+        """A finished report job of the 怀柔 reviewer, with its result file."""
+        from django.core.files.base import ContentFile
+
+        from pilothub.core.models import BackgroundJob, JobKind, JobStatus
+
+        job = BackgroundJob.objects.create(
+            kind=JobKind.EVALUATION_ROUND_REPORTS, requested_by=self.owner_reviewer, parameters={"round_id": 1},
+            status=JobStatus.DONE, scope_region_path=huairou.path, scope_key="evaluation.round:1",
+            scope_label="怀柔区 年度效能评估", steps_done=1, steps_total=1, result_name="报告.zip",
+            result_content_type="application/zip", finished_at=timezone.now())
+        job.result_file.save("matrix-result.zip", ContentFile(b"PK\x05\x06" + b"\x00" * 18))
+        return job
 
     def _certification_application(self):
         from pilothub.evaluation.models import CertificationCall
@@ -237,6 +252,10 @@ def _job(w):
     return {"job_id": w.import_job.pk}
 
 
+def _background_job(w):
+    return {"job_id": w.background_job.pk}
+
+
 def _release(w):
     return {"release_id": w.supply_list.pk}
 
@@ -265,6 +284,13 @@ PAGES: dict[str, Page] = {
     "core:audit": Page(REVIEWERS),
     "core:notifications": Page(LOGIN),
     "core:notifications_read_all": Page(POST_ONLY),
+    # background jobs (the 怀柔 reviewer's report job; rebuilds are for administrators)
+    "core:jobs": Page(LOGIN),
+    "core:job_start": Page(POST_ONLY, write=("admin",), kwargs=lambda w: {"kind": "search_index_rebuild"}),
+    "core:job_detail": Page(OWNER, kwargs=_background_job),
+    "core:job_progress": Page(OWNER, kwargs=_background_job),
+    "core:job_download": Page(OWNER, kwargs=_background_job),
+    "core:maintenance": Page(("admin",)),
     # accounts
     "accounts:login": Page(PUBLIC),
     "accounts:logout": Page(POST_ONLY),
@@ -475,6 +501,7 @@ _API_REDEMPTION = Op(OWNER, lambda w: {"redemption_id": w.redemption.pk})
 
 API: dict[str, Op] = {
     "GET /api/v1/health": Op(PUBLIC),
+    "GET /api/v1/jobs/{job_id}": Op(OWNER, _background_job),
     "GET /api/v1/regions": Op(PUBLIC),
     "GET /api/v1/regions/{code}": Op(PUBLIC, lambda w: {"code": "110116"}),
     "GET /api/v1/accounts/me": Op(LOGIN),
@@ -867,6 +894,9 @@ def test_the_owners_reach_the_objects_the_outsiders_are_refused(world):
         ("operator", "bookings:redemption_detail", _redemption(world)),
         ("reviewer", "platforms:change_request", _change_request(world)),
         ("reviewer", "platforms:io_job", _job(world)),
+        ("reviewer", "core:job_detail", _background_job(world)),
+        ("reviewer", "core:job_progress", _background_job(world)),
+        ("reviewer", "core:job_download", _background_job(world)),
         ("reviewer", "bookings:redemption_detail", _redemption(world)),
         ("enterprise", "demands:confidential", _secret(world)),
         ("enterprise", "demands:access_log", _secret(world)),
@@ -881,6 +911,7 @@ def test_the_owners_reach_the_objects_the_outsiders_are_refused(world):
     client = Client()
     client.force_login(world.owner_reviewer)
     assert client.get(f"/api/v1/voucher-redemptions/{world.redemption.pk}").status_code == 200
+    assert client.get(f"/api/v1/jobs/{world.background_job.pk}").status_code == 200
     assert client.get(f"/api/v1/platform-change-requests/{world.change_request.pk}").status_code == 200
     assert problems == []
 
