@@ -10,6 +10,7 @@ from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from pilothub.core.csp_sources import DEFAULT_MAP_TILE_URL, tile_image_sources
+from pilothub.core.settings_env import env_list, replica_databases
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # Where local state (SQLite database, uploads) lives; overridable for deployments.
@@ -52,6 +53,7 @@ MIDDLEWARE = [
     "pilothub.core.security.SecurityHeadersMiddleware",
     "pilothub.core.security.RejectNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "pilothub.core.db_router.ReplicaPinningMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -100,6 +102,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
          "transaction_mode": "IMMEDIATE"}
     )
+
+# Read replicas (docs/performance.md): DATABASE_REPLICA_URLS, comma-separated, become the aliases
+# replica_1, replica_2, …; core/db_router.py sends reads there and writes (and the rest of a request
+# that wrote, and transactions) to the primary.
+DATABASES.update(replica_databases(os.environ.get("DATABASE_REPLICA_URLS"), DATABASES["default"],
+                                   dj_database_url.parse))
+DATABASE_ROUTERS = ["pilothub.core.db_router.PrimaryReplicaRouter"] if len(DATABASES) > 1 else []
+# After a POST the browser reads from the primary for this long (covers replica lag).
+PILOTHUB_REPLICA_STICKY_SECONDS = int(os.environ.get("PILOTHUB_REPLICA_STICKY_SECONDS", "10"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
