@@ -31,6 +31,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "health_check",
     "rules.apps.AutodiscoverRulesConfig",
@@ -60,8 +63,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "pilothub.accounts.middleware.ApiTokenMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "pilothub.core.security.SessionIdleTimeoutMiddleware",
+    # After the idle timeout: sends a session that owes a login step (second factor, enrolment,
+    # expired password) to that step first (accounts/login_steps.py).
+    "pilothub.accounts.login_steps.LoginStepsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, as django-axes asks: it turns lockouts raised during authentication into responses.
@@ -142,7 +149,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "pilothub.accounts.passwords.CharacterClassValidator",
      "OPTIONS": {"min_classes": int(os.environ.get("PILOTHUB_PASSWORD_MIN_CLASSES", "3"))}},
+    # No reuse of the last 5 passwords; also records every new password's hash and date.
+    {"NAME": "pilothub.accounts.passwords.PasswordHistoryValidator",
+     "OPTIONS": {"history": int(os.environ.get("PILOTHUB_PASSWORD_HISTORY", "5"))}},
 ]
+# Password expiry (等保: 口令定期更换): a user whose password is older is sent to change it before
+# anything else. 0 = off (development, demo, tests); production defaults to 90 days.
+PILOTHUB_PASSWORD_MAX_AGE_DAYS = int(os.environ.get("PILOTHUB_PASSWORD_MAX_AGE_DAYS", "0"))
+
+# Two-factor login (TOTP authenticator + recovery codes, django-otp; accounts/two_factor.py).
+# Anyone may enrol; the roles listed here must (enrolment comes before anything else). Empty =
+# nobody is forced (development, demo, tests); production defaults to reviewer,admin.
+PILOTHUB_2FA_REQUIRED_ROLES = env_list(os.environ.get("PILOTHUB_2FA_REQUIRED_ROLES", ""))
+OTP_TOTP_ISSUER = os.environ.get("PILOTHUB_2FA_ISSUER", "PilotHub")
+# Wrong codes: django-otp delays the next try exponentially (1 s, 2 s, 4 s …) per device, and
+# django-axes counts each wrong code as a failed login (AXES_FAILURE_LIMIT).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 # Chinese first; English as the second language.
 LANGUAGE_CODE = "zh-hans"

@@ -4,7 +4,7 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from pilothub.core.settings_env import redis_cache, shared_cache_url
+from pilothub.core.settings_env import env_list, redis_cache, shared_cache_url
 
 from .base import *  # noqa: F403
 from .base import LOGGING
@@ -51,6 +51,11 @@ EMAIL_PORT = int(os.environ.get("PILOTHUB_EMAIL_PORT", "25"))
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
 CELERY_TASK_ALWAYS_EAGER = os.environ.get("CELERY_TASK_ALWAYS_EAGER", "0") == "1"
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", CELERY_BROKER_URL)
+
+# Login hardening defaults for production (off in the other settings modules): reviewers and
+# administrators must use a second factor; passwords expire after 90 days.
+PILOTHUB_2FA_REQUIRED_ROLES = env_list(os.environ.get("PILOTHUB_2FA_REQUIRED_ROLES", "reviewer,admin"))
+PILOTHUB_PASSWORD_MAX_AGE_DAYS = int(os.environ.get("PILOTHUB_PASSWORD_MAX_AGE_DAYS", "90"))
 
 # Shared cache: API rate-limit counters must count across every gunicorn worker and server, so
 # production uses Redis: PILOTHUB_CACHE_URL, else the broker's Redis on another database number

@@ -31,3 +31,6 @@ AXES_ENABLED = False
 PILOTHUB_MATCH_ENCODER = "hashing"
 # API rate limits are exercised by their own tests (override_settings); elsewhere tests call freely.
 PILOTHUB_API_THROTTLE_ENABLED = False
+# Login hardening is exercised by its own tests (override_settings); the defaults stay off here.
+PILOTHUB_2FA_REQUIRED_ROLES: list[str] = []
+PILOTHUB_PASSWORD_MAX_AGE_DAYS = 0
