@@ -5,10 +5,10 @@ Login runs in up to three steps:
 1. Password (accounts:login). A user with an authenticator is *not* logged in yet: the session
    only remembers who passed the password (for PENDING_SECONDS) and the browser goes to
 2. the code (accounts:login_otp). Only a right code calls django.contrib.auth.login().
-3. Steps still owed after login, computed once at login (user_logged_in) and kept in the
-   session: enrolling an authenticator (role in PILOTHUB_2FA_REQUIRED_ROLES without one) and
-   changing an expired password (PILOTHUB_PASSWORD_MAX_AGE_DAYS). LoginStepsMiddleware sends
-   every request to the first owed step until it is done.
+3. Steps still owed after login, checked on every request by LoginStepsMiddleware, which
+   sends the browser to the first one until it is done: enrolling an authenticator (role in
+   PILOTHUB_2FA_REQUIRED_ROLES, session not verified by a device) and changing an expired
+   password (PILOTHUB_PASSWORD_MAX_AGE_DAYS).
 
 A session that was logged in some other way (Django admin's form, force_login) for a user who
 has an authenticator owes "otp_verify": it is logged out and sent to the login page. A session
@@ -64,56 +64,56 @@ def pending_clear(request) -> None:
 
 # --- steps owed after login ----------------------------------------------------------------------
 
-def steps_for(user) -> list[str]:
-    """The steps a user still owes right after login (one device query)."""
-    steps: list[str] = []
-    has_device = two_factor_enabled(user)
-    if has_device and getattr(user, "otp_device", None) is None:
-        steps.append(OTP_VERIFY)
-    elif not has_device and two_factor_required(user):
-        steps.append(OTP_ENROL)
-    if password_is_expired(user=user):
-        steps.append(PASSWORD_CHANGE)
-    return steps
-
-
-def _record_steps_at_login(sender, request, user, **kwargs) -> None:
+def _record_at_login(sender, request, user, **kwargs) -> None:
+    """At login (one device query): a user with an authenticator who did not come through the code
+    step owes it; a session verified by a device is marked, to notice a later reset."""
     session = getattr(request, "session", None)
     if session is None:
         return
-    steps = steps_for(user)
-    if steps:
-        session[STEPS_KEY] = steps
-    else:
-        session.pop(STEPS_KEY, None)
     if getattr(user, "otp_device", None) is not None:
         session[VERIFIED_KEY] = True
+        session.pop(STEPS_KEY, None)
+    elif two_factor_enabled(user):
+        session[STEPS_KEY] = [OTP_VERIFY]
+    else:
+        session.pop(STEPS_KEY, None)
 
 
 def connect_login_steps() -> None:
     from django.contrib.auth.signals import user_logged_in
 
-    user_logged_in.connect(_record_steps_at_login, dispatch_uid="pilothub.accounts.login_steps")
-
-
-def step_done(request, step: str) -> None:
-    steps = [s for s in request.session.get(STEPS_KEY, []) if s != step]
-    if steps:
-        request.session[STEPS_KEY] = steps
-    else:
-        request.session.pop(STEPS_KEY, None)
+    user_logged_in.connect(_record_at_login, dispatch_uid="pilothub.accounts.login_steps")
 
 
 def mark_verified(request) -> None:
     request.session[VERIFIED_KEY] = True
 
 
+def _is_verified(user) -> bool:
+    check = getattr(user, "is_verified", None)  # installed by django-otp's OTPMiddleware
+    if check is not None:
+        return bool(check())
+    return getattr(user, "otp_device", None) is not None  # the user object login() was just given
+
+
+def owed_step(request) -> str | None:
+    """The first step the logged-in session still owes, checked on every request. Enrolment and
+    expiry are computed from the user and settings (no query unless the user must enrol), so
+    sessions made without login() and passwords expiring mid-session are caught too."""
+    user = request.user
+    session = request.session
+    if OTP_VERIFY in (session.get(STEPS_KEY) or []) or (session.get(VERIFIED_KEY) and not _is_verified(user)):
+        return OTP_VERIFY
+    if two_factor_required(user) and not _is_verified(user):
+        return OTP_VERIFY if two_factor_enabled(user) else OTP_ENROL
+    if password_is_expired(user=user):
+        return PASSWORD_CHANGE
+    return None
+
+
 def next_step_url(request, default: str) -> str:
-    steps = request.session.get(STEPS_KEY) or []
-    for step in steps:
-        if step in STEP_URLS:
-            return reverse(STEP_URLS[step])
-    return default
+    step = owed_step(request)
+    return reverse(STEP_URLS[step]) if step in STEP_URLS else default
 
 
 class LoginStepsMiddleware:
@@ -127,22 +127,22 @@ class LoginStepsMiddleware:
         if (user is None or getattr(request, "api_token_authenticated", False)
                 or not user.is_authenticated):
             return self.get_response(request)
-        steps = request.session.get(STEPS_KEY) or []
-        if OTP_VERIFY in steps or (request.session.get(VERIFIED_KEY) and not user.is_verified()):
+        step = owed_step(request)
+        if step == OTP_VERIFY:
             logout(request)
             return self._refuse(request, "second_factor_required",
                                 _("请重新登录并输入动态验证码。"), "Log in again with your authentication code",
                                 to_login=True)
-        if steps and not request.path.startswith(ALWAYS_OPEN_PREFIXES):
-            target = reverse(STEP_URLS[steps[0]])
+        if step is not None and not request.path.startswith(ALWAYS_OPEN_PREFIXES):
+            target = reverse(STEP_URLS[step])
             if request.path != target:
-                if steps[0] == OTP_ENROL:
+                if step == OTP_ENROL:
                     message = _("您的账号须启用双因素认证，请先绑定身份验证器。")
                     english = "Your account must use two-factor authentication: enrol an authenticator first"
                 else:
                     message = _("您的密码已过期，请先修改密码。")
                     english = "Your password has expired: change it first"
-                return self._refuse(request, steps[0], message, english, target=target)
+                return self._refuse(request, step, message, english, target=target)
         return self.get_response(request)
 
     @staticmethod

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
-from django.contrib import messages
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.signals import user_login_failed
 from django.contrib.auth.views import LoginView
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -122,7 +122,7 @@ def login_otp(request):
         device, problem = two_factor.second_factor_verify(user=user, code=form.cleaned_data["code"])
         if device is not None:
             login_steps.pending_clear(request)
-            user.otp_device = device  # django-otp records the verified device in the session at login()
+            user.otp_device = device  # type: ignore[attr-defined]  # django-otp records the verified device in the session at login()
             login(request, user, backend=pending["backend"])
             if isinstance(device, two_factor.StaticDevice):
                 messages.warning(request, _("您使用了一个恢复码，还剩 %(left)d 个。请尽快在“账号安全”中重新生成恢复码。")
@@ -173,12 +173,11 @@ def account_security(request):
                 add_domain_error(form, error)
             else:
                 del request.session[ENROL_KEY_SESSION]
-                user.otp_device = device
+                user.otp_device = device  # type: ignore[attr-defined]
                 from django_otp import login as otp_login
 
                 otp_login(request, device)
                 login_steps.mark_verified(request)
-                login_steps.step_done(request, login_steps.OTP_ENROL)
                 messages.success(request, _("双因素认证已启用。"))
                 return render(request, "accounts/recovery_codes.html", {
                     "codes": codes, "next_url": login_steps.next_step_url(request, settings.LOGIN_REDIRECT_URL)})
@@ -211,9 +210,8 @@ def password_change(request):
             add_domain_error(form, error)
         else:
             update_session_auth_hash(request, request.user)
-            login_steps.step_done(request, login_steps.PASSWORD_CHANGE)
             messages.success(request, _("密码已修改。"))
             return redirect(login_steps.next_step_url(request, settings.LOGIN_REDIRECT_URL))
-    expired = login_steps.PASSWORD_CHANGE in (request.session.get(login_steps.STEPS_KEY) or [])
+    expired = login_steps.owed_step(request) == login_steps.PASSWORD_CHANGE
     return render(request, "accounts/password_change.html", {"form": form, "expired": expired},
                   status=400 if form.errors else 200)

@@ -12,7 +12,6 @@ class CoreConfig(AppConfig):
         from pilothub import celery  # noqa: F401
 
         from . import checks  # noqa: F401  (registers the system checks)
-
         from .db_router import connect_task_signals
         from .security import connect_login_activity
 

@@ -7,6 +7,7 @@ starting Django (core/tests/test_settings_env.py).
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
@@ -16,14 +17,14 @@ def env_list(value: str | None) -> list[str]:
     return [item.strip() for item in (value or "").split(",") if item.strip()]
 
 
-def replica_databases(urls: str | None, primary: dict[str, Any], parse) -> dict[str, dict[str, Any]]:
+def replica_databases(urls: str | None, primary: Mapping[str, Any], parse) -> dict[str, Any]:
     """DATABASES entries for the read replicas in DATABASE_REPLICA_URLS (comma-separated).
 
     Aliases are `replica_1`, `replica_2`, … in the order given. Each replica keeps the primary's
     connection options (persistent connections, timeouts) unless its URL says otherwise; `parse`
     is dj_database_url.parse.
     """
-    replicas: dict[str, dict[str, Any]] = {}
+    replicas: dict[str, Any] = {}
     for number, url in enumerate(env_list(urls), start=1):
         entry = parse(url, conn_max_age=primary.get("CONN_MAX_AGE", 0))
         options = copy.deepcopy(primary.get("OPTIONS", {}))

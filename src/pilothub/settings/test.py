@@ -22,7 +22,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # A read-replica alias that is a test mirror of the primary: the router can be exercised (with
 # override_settings(DATABASE_ROUTERS=...)) while every test runs on one database.
 DATABASES["replica"] = {**copy.deepcopy(DATABASES["default"]), "TEST": {"MIRROR": "default"}}
-DATABASE_ROUTERS: list[str] = []
+DATABASE_ROUTERS = []
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="pilothub-test-static-"))
 # Lockout is exercised by its own tests (override_settings); elsewhere tests log in freely.
 AXES_ENABLED = False
@@ -32,5 +32,5 @@ PILOTHUB_MATCH_ENCODER = "hashing"
 # API rate limits are exercised by their own tests (override_settings); elsewhere tests call freely.
 PILOTHUB_API_THROTTLE_ENABLED = False
 # Login hardening is exercised by its own tests (override_settings); the defaults stay off here.
-PILOTHUB_2FA_REQUIRED_ROLES: list[str] = []
+PILOTHUB_2FA_REQUIRED_ROLES = []
 PILOTHUB_PASSWORD_MAX_AGE_DAYS = 0

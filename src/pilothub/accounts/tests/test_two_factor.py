@@ -292,3 +292,87 @@ def test_enrolment_refuses_a_wrong_code_and_creates_nothing():
 def test_the_admin_site_signs_in_through_the_site_login():
     response = Client().get("/admin/login/?next=/admin/")
     assert response.status_code == 302 and response.url == "/accounts/login/?next=/admin/"
+
+
+@override_settings(PILOTHUB_2FA_REQUIRED_ROLES=["reviewer"])
+def test_a_session_made_without_login_is_still_sent_to_enrolment():
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    user = reviewer("330400")
+    session = SessionStore()
+    session.update({SESSION_KEY: str(user.pk), BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+                    HASH_SESSION_KEY: user.get_session_auth_hash()})
+    session.create()
+    client = Client()
+    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+    response = client.get("/accounts/review/")
+    assert response.status_code == 302 and response.url == "/accounts/security/"
+
+
+@override_settings(PILOTHUB_2FA_REQUIRED_ROLES=["reviewer"])
+def test_the_load_test_session_is_a_verified_one():
+    from django.conf import settings
+
+    from pilothub.core.loadplan import _session_cookie
+
+    name, _eq, key = _session_cookie().partition("=")
+    assert name == settings.SESSION_COOKIE_NAME
+    client = Client()
+    client.cookies[name] = key
+    assert client.get("/accounts/review/").status_code == 200
+
+
+@override_settings(PILOTHUB_2FA_REQUIRED_ROLES=["reviewer"], PILOTHUB_PASSWORD_MAX_AGE_DAYS=90)
+def test_enrolment_comes_first_then_the_expired_password():
+    import datetime
+
+    from django.utils import timezone
+
+    from pilothub.accounts.models import User
+
+    user = reviewer("330400", username="lu")
+    User.objects.filter(pk=user.pk).update(password_changed_at=timezone.now() - datetime.timedelta(days=120))
+    client = Client()
+    assert client.post("/accounts/login/", {"username": "lu", "password": PASSWORD}, follow=True
+                       ).redirect_chain[-1][0] == "/accounts/security/"
+    page = client.get("/accounts/security/")
+    secret = re.search(r'id="totp-secret">([A-Z2-7 ]+)<', page.content.decode()).group(1)
+    done = client.post("/accounts/security/", {"code": rfc6238(secret, now_step())})
+    assert 'href="/accounts/security/password/"' in done.content.decode()  # "continue" leads on
+    response = client.get("/accounts/review/")
+    assert response.status_code == 302 and response.url == "/accounts/security/password/"
+
+
+@override_settings(PILOTHUB_PASSWORD_MAX_AGE_DAYS=90)
+def test_after_the_code_an_expired_password_is_next():
+    import datetime
+
+    from django.utils import timezone
+
+    from pilothub.accounts.models import User
+
+    user, secret, step, _codes = _enrolled_user(username="yan")
+    User.objects.filter(pk=user.pk).update(password_changed_at=timezone.now() - datetime.timedelta(days=91))
+    client = Client()
+    _login_password(client, "yan")
+    response = client.post("/accounts/login/code/", {"code": rfc6238(secret, step + 1)})
+    assert response.url == "/accounts/security/password/"
+
+
+def test_a_password_that_expires_during_a_session_is_caught():
+    import datetime
+
+    from django.utils import timezone
+
+    from pilothub.accounts.models import User
+
+    user = UserFactory()
+    client = Client()
+    client.force_login(user)
+    assert client.get("/accounts/tokens/").status_code == 200
+    User.objects.filter(pk=user.pk).update(password_changed_at=timezone.now() - datetime.timedelta(days=31))
+    with override_settings(PILOTHUB_PASSWORD_MAX_AGE_DAYS=30):
+        response = client.get("/accounts/tokens/")
+    assert response.status_code == 302 and response.url == "/accounts/security/password/"
