@@ -6,7 +6,7 @@ from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.signals import user_login_failed
 from django.contrib.auth.views import LoginView
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -130,7 +130,7 @@ def login_otp(request):
             next_url = pending.get("next") or ""
             if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
                                                    require_https=request.is_secure()):
-                next_url = settings.LOGIN_REDIRECT_URL
+                next_url = resolve_url(settings.LOGIN_REDIRECT_URL)
             return redirect(login_steps.next_step_url(request, next_url))
         user_login_failed.send(sender=__name__, credentials=credentials, request=request)
         if getattr(request, "axes_locked_out", False):
@@ -180,7 +180,7 @@ def account_security(request):
                 login_steps.mark_verified(request)
                 messages.success(request, _("双因素认证已启用。"))
                 return render(request, "accounts/recovery_codes.html", {
-                    "codes": codes, "next_url": login_steps.next_step_url(request, settings.LOGIN_REDIRECT_URL)})
+                    "codes": codes, "next_url": login_steps.next_step_url(request, resolve_url(settings.LOGIN_REDIRECT_URL))})
         uri = two_factor.provisioning_uri(user=user, key_hex=key)
         context.update({"qr_code": two_factor.qr_code_data_uri(uri), "secret": two_factor.secret_as_text(key),
                         "uri": uri})
@@ -211,7 +211,7 @@ def password_change(request):
         else:
             update_session_auth_hash(request, request.user)
             messages.success(request, _("密码已修改。"))
-            return redirect(login_steps.next_step_url(request, settings.LOGIN_REDIRECT_URL))
+            return redirect(login_steps.next_step_url(request, resolve_url(settings.LOGIN_REDIRECT_URL)))
     expired = login_steps.owed_step(request) == login_steps.PASSWORD_CHANGE
     return render(request, "accounts/password_change.html", {"form": form, "expired": expired},
                   status=400 if form.errors else 200)

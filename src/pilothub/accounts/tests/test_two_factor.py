@@ -83,6 +83,7 @@ def test_enrol_then_log_in_with_the_code_from_the_secret():
     assert enrolled.status_code == 200
     codes = re.findall(r"<li><code>([a-z2-7]+)</code></li>", enrolled.content.decode())
     assert len(codes) == 10 and len(set(codes)) == 10
+    assert '<a href="/">' in enrolled.content.decode()  # "continue" leads home: nothing else is owed
     device = TOTPDevice.objects.get(user=user)
     assert device.confirmed and device.last_t == step
     assert AuditEvent.objects.filter(actor=user, action=TwoFactorAction.ENROL).count() == 1
@@ -376,3 +377,17 @@ def test_a_password_that_expires_during_a_session_is_caught():
     with override_settings(PILOTHUB_PASSWORD_MAX_AGE_DAYS=30):
         response = client.get("/accounts/tokens/")
     assert response.status_code == 302 and response.url == "/accounts/security/password/"
+
+
+def test_the_qr_code_carries_the_same_secret_as_the_text():
+    from pilothub.accounts.two_factor import provisioning_uri, secret_as_text
+
+    user = UserFactory(username="qr-user")
+    key = "3132333435363738393031323334353637383930"  # RFC 6238 appendix B test key, "12345678901234567890"
+    text = secret_as_text(key)
+    assert text == "GEZD GNBV GY3T QOJQ GEZD GNBV GY3T QOJQ"
+    uri = provisioning_uri(user=user, key_hex=key)
+    assert uri.startswith("otpauth://totp/PilotHub%3Aqr-user?")
+    assert "secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ" in uri and "issuer=PilotHub" in uri
+    # RFC 6238 appendix B, SHA-1 at T = 59 s: 94287082 (8 digits) → the 6-digit code is its last six.
+    assert rfc6238(text, 59 // 30) == "287082"
