@@ -391,3 +391,39 @@ def test_the_qr_code_carries_the_same_secret_as_the_text():
     assert "secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ" in uri and "issuer=PilotHub" in uri
     # RFC 6238 appendix B, SHA-1 at T = 59 s: 94287082 (8 digits) → the 6-digit code is its last six.
     assert rfc6238(text, 59 // 30) == "287082"
+
+
+def _queries(client: Client, path: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    return len(captured)
+
+
+def test_the_login_steps_cost_no_query_for_users_without_a_second_factor():
+    from django.conf import settings
+
+    user = UserFactory()
+    client = Client()
+    client.force_login(user)
+    _queries(client, "/accounts/tokens/")  # warm the session's activity stamp
+    with_steps = _queries(client, "/accounts/tokens/")
+    without = [m for m in settings.MIDDLEWARE if m not in ("pilothub.accounts.login_steps.LoginStepsMiddleware",
+                                                             "django_otp.middleware.OTPMiddleware")]
+    with override_settings(MIDDLEWARE=without):
+        assert _queries(client, "/accounts/tokens/") == with_steps
+
+
+def test_a_verified_session_costs_one_device_lookup_per_request():
+    user, secret, step, _codes = _enrolled_user(username="cost")
+    plain = Client()
+    plain.force_login(UserFactory())
+    _queries(plain, "/accounts/tokens/")
+    verified = Client()
+    _login_password(verified, "cost")
+    verified.post("/accounts/login/code/", {"code": rfc6238(secret, step + 1)})
+    _queries(verified, "/accounts/tokens/")
+    # Same page, one token row each (none here): django-otp reads the session's device once.
+    assert _queries(verified, "/accounts/tokens/") == _queries(plain, "/accounts/tokens/") + 1
