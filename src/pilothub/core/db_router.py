@@ -117,7 +117,10 @@ class ReplicaPinningMiddleware:
             restore_pin(token)
 
 
-def _task_started(**kwargs) -> None:
+def _task_started(task=None, **kwargs) -> None:
+    # An eager task runs inside the caller (a web request that may have written): keep its pin.
+    if task is not None and getattr(task.request, "is_eager", False):
+        return
     reset_pin()
 
 

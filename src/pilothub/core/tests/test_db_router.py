@@ -125,3 +125,27 @@ def test_row_locks_are_taken_on_the_primary():
     # select_for_update is a write intent for Django: it asks db_for_write, which also pins.
     assert Region.objects.select_for_update().db == "default"
     assert Region.objects.all().db == "default"
+
+
+def test_a_worker_task_starts_unpinned_but_an_eager_one_keeps_its_callers_pin():
+    from types import SimpleNamespace
+
+    db_router.pin_to_primary()
+    db_router._task_started(task=SimpleNamespace(request=SimpleNamespace(is_eager=True)))
+    assert db_router.is_pinned() is True
+    db_router._task_started(task=SimpleNamespace(request=SimpleNamespace(is_eager=False)))
+    assert db_router.is_pinned() is False
+
+
+def test_an_eager_celery_task_inside_a_request_does_not_unpin_it():
+    from pilothub.celery import app
+
+    seen = []
+
+    @app.task(name="tests.db_router_probe")
+    def probe():
+        seen.append(PrimaryReplicaRouter().db_for_read(Region))
+
+    db_router.pin_to_primary()
+    probe.delay()  # eager in the test settings, as in the embedded setup
+    assert seen == ["default"] and db_router.is_pinned() is True
