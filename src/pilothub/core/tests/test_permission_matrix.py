@@ -300,6 +300,11 @@ PAGES: dict[str, Page] = {
                                          kwargs=lambda w: {"organisation_id": w.pending_org.pk}),
     "accounts:tokens": Page(LOGIN),
     "accounts:token_revoke": Page(POST_ONLY, write=OWNER, kwargs=lambda w: {"token_id": w.token.pk}),
+    # The second login step answers a redirect to the login page unless a password step is pending.
+    "accounts:login_otp": Page(ANY),
+    "accounts:two_factor": Page(LOGIN),
+    "accounts:two_factor_recovery": Page(POST_ONLY),
+    "accounts:password_change": Page(LOGIN),
     # demands
     "demands:list": Page(PUBLIC),
     "demands:create": Page(ANY, write=("enterprise", "admin")),
