@@ -105,7 +105,7 @@ def _mount_routers() -> None:
     # serve the paths the issues name (e.g. /platforms, /equipment, /match, /policy/evaluate).
     from importlib import import_module
 
-    for app in ("regions", "accounts", "platforms", "demands", "matching", "bookings", "policy",
+    for app in ("core", "regions", "accounts", "platforms", "demands", "matching", "bookings", "policy",
                 "evaluation", "content", "dashboard"):
         api.add_router("", import_module(f"pilothub.{app}.api").router)
         if app == "platforms":

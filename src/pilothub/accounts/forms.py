@@ -52,3 +52,38 @@ class ReviewForm(forms.Form):
 
 class TokenForm(forms.Form):
     name = forms.CharField(label=_("令牌用途"), max_length=100, required=False)
+
+
+class LoginCodeForm(forms.Form):
+    code = forms.CharField(label=_("动态验证码或恢复码"), max_length=32,
+                           widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text",
+                                                         "autofocus": True}),
+                           help_text=_("身份验证器上显示的 6 位数字；手机丢失时可输入一个恢复码（每个只能用一次）。"))
+
+
+class EnrolCodeForm(forms.Form):
+    code = forms.CharField(label=_("验证码"), max_length=12,
+                           widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+                           help_text=_("扫码或输入密钥后，身份验证器上显示的 6 位数字。"))
+
+
+class PasswordChangeForm(forms.Form):
+    old_password = forms.CharField(label=_("当前密码"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+    new_password1 = forms.CharField(label=_("新密码"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    new_password2 = forms.CharField(label=_("确认新密码"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_old_password(self):
+        old = self.cleaned_data["old_password"]
+        if not self.user.check_password(old):
+            raise forms.ValidationError(_("当前密码不正确"))
+        return old
+
+    def clean(self):
+        cleaned = super().clean() or {}
+        if cleaned.get("new_password1") and cleaned.get("new_password1") != cleaned.get("new_password2"):
+            self.add_error("new_password2", _("两次输入的密码不一致"))
+        return cleaned

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .credit_code import credit_code_problem
@@ -81,6 +82,9 @@ class User(AbstractUser):
                                on_delete=models.PROTECT, related_name="+")
     display_name = models.CharField(_("姓名"), max_length=64, blank=True)
     phone = models.CharField(_("手机"), max_length=32, blank=True)
+    # When the password was last set (accounts.passwords.PasswordHistoryValidator stamps it);
+    # empty for accounts whose password was written directly (treated as not expired).
+    password_changed_at = models.DateTimeField(_("密码修改时间"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("用户")
@@ -125,3 +129,19 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class PasswordHistory(models.Model):
+    """The hashes of a user's recent passwords, so they are not reused (等保: 口令定期更换)."""
+
+    user = models.ForeignKey(User, verbose_name=_("用户"), on_delete=models.CASCADE, related_name="password_history")
+    password = models.CharField(_("密码哈希"), max_length=128)
+    created_at = models.DateTimeField(_("设置时间"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("历史密码")
+        verbose_name_plural = _("历史密码")
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.created_at:%Y-%m-%d %H:%M}"

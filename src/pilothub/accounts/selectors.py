@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+
+from django.conf import settings
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from pilothub.core.errors import not_found
 
-from .models import Organisation, OrganisationStatus, User
+from .models import Organisation, OrganisationStatus, PasswordHistory, User
 from .scoping import reviewer_scope_q
 
 
@@ -23,3 +27,17 @@ def organisation_list_for_review(*, user: User, status: str | None = Organisatio
     if status:
         queryset = queryset.filter(status=status)
     return queryset.order_by("created_at")
+
+
+def password_recent_hashes(*, user: User, count: int) -> list[str]:
+    """The hashes of the user's last `count` passwords, newest first."""
+    return list(PasswordHistory.objects.filter(user=user).values_list("password", flat=True)[:count])
+
+
+def password_is_expired(*, user: User, now: datetime.datetime | None = None) -> bool:
+    """Older than PILOTHUB_PASSWORD_MAX_AGE_DAYS (0: never). A password of unknown age (written
+    directly, not through set_password) does not expire: the migration stamped existing ones."""
+    max_age = int(getattr(settings, "PILOTHUB_PASSWORD_MAX_AGE_DAYS", 0) or 0)
+    if max_age <= 0 or user.password_changed_at is None or not user.has_usable_password():
+        return False
+    return (now or timezone.now()) - user.password_changed_at > datetime.timedelta(days=max_age)

@@ -14,7 +14,7 @@ from pilothub.core.validation import raise_first_validation_error
 from pilothub.regions.models import Region
 from pilothub.regions.selectors import region_get
 
-from .models import Organisation, OrganisationKind, OrganisationStatus, Role, User
+from .models import Organisation, OrganisationKind, OrganisationStatus, PasswordHistory, Role, User
 from .rules import governs_organisation
 
 # Self-registration is open to enterprises and platform operators; reviewers and administrators
@@ -107,4 +107,34 @@ def user_create(*, username: str, password: str, role: str, organisation: Organi
     user.save()
     audit_record(actor=actor or user, action=AuditAction.CREATE, obj=user,
                  region_path=region.path if region else "", after=model_snapshot(user, exclude=("password",)))
+    return user
+
+
+PASSWORD_CHANGE = "password_change"
+
+
+@transaction.atomic
+def password_change_record(*, user: User, keep: int) -> None:
+    """Remembers the hash a user's password was just set to (keeping the last `keep`) and when.
+    Called by PasswordHistoryValidator.password_changed, i.e. whenever a password is set and saved."""
+    now = timezone.now()
+    PasswordHistory.objects.create(user=user, password=user.password, created_at=now)
+    stale = PasswordHistory.objects.filter(user=user).values_list("pk", flat=True)[keep:]
+    PasswordHistory.objects.filter(pk__in=list(stale)).delete()
+    User.objects.filter(pk=user.pk).update(password_changed_at=now)
+    user.password_changed_at = now
+
+
+@transaction.atomic
+def account_password_change(*, user: User, new_password: str) -> User:
+    """A user changes their own password (the form has checked the old one). The policy
+    validators run here, reuse of the recent passwords included; nothing changes on refusal."""
+    try:
+        validate_password(new_password, user)
+    except ValidationError as error:
+        raise DomainError("weak_password", "；".join(error.messages),
+                          "The password is not accepted: " + " ".join(error.messages), field="new_password1")
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    audit_record(actor=user, action=PASSWORD_CHANGE, obj=user, object_repr=str(user))
     return user

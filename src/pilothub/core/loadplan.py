@@ -2,8 +2,8 @@
 
 URLs are reversed from their names, so the plan follows the code; an endpoint whose URL name does
 not exist (an app not installed) is left out with a note on stderr rather than measured as a 404.
-Pages that need a login get a session cookie of a region reviewer made here (the load test runs on
-a throwaway database).
+Pages that need a login get a session cookie of a region reviewer made here, verified by an
+authenticator as production requires (the load test runs on a throwaway database).
 """
 
 from __future__ import annotations
@@ -26,7 +26,14 @@ def _session_cookie() -> str:
 
     user, _ = User.objects.get_or_create(username="load-test-reviewer",
                                          defaults={"role": "reviewer", "region": Region.objects.get(code="110000")})
+    # Production makes reviewers use a second factor: the session is one verified by a device, as
+    # after a real login with a code (django-otp then looks the device up on every request).
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _ = TOTPDevice.objects.get_or_create(user=user, name="load-test", defaults={"confirmed": True})
     session = SessionStore()
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()

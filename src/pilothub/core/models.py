@@ -84,3 +84,89 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class JobKind(models.TextChoices):
+    """The kinds of background job; each has a runner registered in its app's `jobs.py`."""
+
+    MATCH_INDEX_REBUILD = "match_index_rebuild", _("重建匹配索引")
+    SEARCH_INDEX_REBUILD = "search_index_rebuild", _("重建全文检索索引")
+    EVALUATION_ROUND_REPORTS = "evaluation_round_reports", _("年度评估报告打包（ZIP）")
+    SUPPLY_LIST_PDF = "supply_list_pdf", _("供给清单 PDF")
+
+
+class JobStatus(models.TextChoices):
+    PENDING = "pending", _("排队中")
+    RUNNING = "running", _("进行中")
+    DONE = "done", _("已完成")
+    FAILED = "failed", _("失败")
+
+
+ACTIVE_JOB_STATUSES = (JobStatus.PENDING, JobStatus.RUNNING)
+
+
+def job_result_upload_to(instance: BackgroundJob, filename: str) -> str:
+    # The stored name never comes from a user: core.jobs passes "<uuid>.<ext>".
+    return f"jobs/{filename}"
+
+
+class BackgroundJob(models.Model):
+    """A long piece of work (index rebuild, report bundle, PDF) run by a Celery task, with its
+    progress, its result file or its error (decision 1100)."""
+
+    kind = models.CharField(_("任务类型"), max_length=40, choices=JobKind.choices)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("发起人"), null=True,
+                                     on_delete=models.SET_NULL, related_name="+")
+    parameters = models.JSONField(_("参数"), default=dict, blank=True)
+    status = models.CharField(_("状态"), max_length=16, choices=JobStatus.choices, default=JobStatus.PENDING)
+    steps_done = models.PositiveIntegerField(_("已完成步数"), default=0)
+    steps_total = models.PositiveIntegerField(_("总步数"), default=0)
+    step_message = models.CharField(_("当前步骤"), max_length=255, blank=True)
+    # What the job concerns, so object permissions can be checked: the region's materialised path
+    # ("" = the whole system: administrators only), a key for "the same job" (kind + scope_key)
+    # and a label for people.
+    scope_region_path = models.CharField(_("地区路径"), max_length=255, blank=True, db_index=True)
+    scope_key = models.CharField(_("范围"), max_length=100, blank=True)
+    scope_label = models.CharField(_("对象"), max_length=255, blank=True)
+    result_file = models.FileField(_("结果文件"), upload_to=job_result_upload_to, max_length=255, blank=True)
+    result_name = models.CharField(_("下载文件名"), max_length=255, blank=True)
+    result_content_type = models.CharField(_("文件格式"), max_length=100, blank=True)
+    result_size = models.PositiveBigIntegerField(_("大小（字节）"), default=0)
+    result_summary = models.JSONField(_("结果摘要"), default=dict, blank=True)
+    error_zh = models.TextField(_("错误信息"), blank=True)
+    error_en = models.TextField(_("错误信息（英文）"), blank=True)
+    created_at = models.DateTimeField(_("创建时间"), default=timezone.now, db_index=True)
+    started_at = models.DateTimeField(_("开始时间"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("结束时间"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("后台任务")
+        verbose_name_plural = _("后台任务")
+        constraints = [
+            # At most one pending/running job per kind and scope: a second start returns the first.
+            models.UniqueConstraint(fields=["kind", "scope_key"],
+                                    condition=models.Q(status__in=["pending", "running"]),
+                                    name="core_one_active_job_per_kind_scope"),
+        ]
+        indexes = [models.Index(fields=["requested_by", "-created_at"])]
+
+    def __str__(self) -> str:
+        label = f" · {self.scope_label}" if self.scope_label else ""
+        return f"{self.get_kind_display()}{label} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (JobStatus.DONE, JobStatus.FAILED)
+
+    @property
+    def percent(self) -> int:
+        if self.status == JobStatus.DONE:
+            return 100
+        if not self.steps_total:
+            return 0
+        return min(100, int(100 * self.steps_done / self.steps_total))
+
+    @property
+    def has_result(self) -> bool:
+        return self.status == JobStatus.DONE and bool(self.result_file)

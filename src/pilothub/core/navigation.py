@@ -21,6 +21,10 @@ def _reviewer_or_admin(user) -> bool:
     return bool(user.is_authenticated and (user.is_reviewer or user.is_system_admin))
 
 
+def _admin(user) -> bool:
+    return bool(user.is_authenticated and user.is_system_admin)
+
+
 def _logged_in(user) -> bool:
     return bool(user.is_authenticated)
 
@@ -77,7 +81,10 @@ NAV_ENTRIES: list[NavEntry] = [
     NavEntry("evaluation:home", _("认定与评估"), _logged_in, group="work"),
     NavEntry("accounts:review_queue", _("注册审核"), _reviewer_or_admin, group="work"),
     NavEntry("core:audit", _("审计日志"), _reviewer_or_admin, group="work"),
+    NavEntry("accounts:two_factor", _("账号安全"), _logged_in, group="work"),
     NavEntry("platforms:listing_reports", _("信息纠错"), _operator_or_reviewer, group="work"),
+    NavEntry("core:jobs", _("后台任务"), _reviewer_or_admin, group="work"),
+    NavEntry("core:maintenance", _("系统维护"), _admin, group="work"),
 ]
 
 

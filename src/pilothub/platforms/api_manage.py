@@ -8,6 +8,9 @@ routers serving one path would shadow each other's methods.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.db import models
@@ -17,15 +20,17 @@ from ninja.errors import AuthenticationError
 from pilothub.core.api_auth import AUTH
 from pilothub.core.errors import not_found
 
-from . import services
-from .models import Platform, PlatformChangeRequest
+from . import capabilities, services, services_capabilities
+from .models import AccreditationScopeItem, HazardPermit, PilotLine, Platform, PlatformChangeRequest
 from .selectors_manage import (
     CHILD_KINDS,
     change_request_diff,
     change_request_get_for_user,
     change_request_list_for_platform,
     change_request_queue,
+    lines_for_manage,
     open_change_request,
+    permits_for_manage,
     platform_get_for_manage,
     platform_list_for_operator,
     platform_values,
@@ -300,6 +305,151 @@ def _make_child_routes(slug: str, path: str, schema_in: type[Schema], schema_out
 _make_child_routes("equipment", "equipment", EquipmentIn, MyEquipmentOut, "仪器设备")
 _make_child_routes("services", "test-services", TestServiceIn, MyTestServiceOut, "检测服务")
 _make_child_routes("experts", "experts", ExpertIn, MyExpertOut, "专家")
+
+
+# --------------------------------------------------------------------------- operators: capabilities (0307)
+class PilotLineIn(Schema):
+    name: str
+    process_step: str
+    description: str = ""
+    scale_value: Decimal | None = None
+    scale_unit: str = ""  # L, m³, kg, t, m², 件 … or 升, 吨, 立方米 (capabilities.unit_info)
+    cleanroom_class: int | None = None  # ISO 14644-1 class (5 = 百级 … 8 = 十万级)
+    gmp_status: str = ""
+    is_active: bool = True
+
+
+class MyPilotLineOut(PilotLineIn):
+    id: int
+    platform: int
+    scale_dimension: str
+    scale_base: float | None
+
+
+class HazardPermitIn(Schema):
+    kind: str
+    line: int | None = None  # one of the platform's pilot lines; empty = the whole platform
+    processes: str = ""
+    number: str = ""
+    issued_on: dt.date | None = None
+    valid_until: dt.date | None = None
+
+
+class MyHazardPermitOut(HazardPermitIn):
+    id: int
+    platform: int
+    valid: bool
+    status: str
+
+
+class ScopeItemIn(Schema):
+    qualification: int  # a CMA or CNAS qualification of the same platform
+    category: str
+    parameter: str = ""
+    standard: str = ""
+    limitation: str = ""
+
+
+class MyScopeItemOut(ScopeItemIn):
+    id: int
+    platform: int
+
+
+def _line_out(line: PilotLine) -> dict[str, Any]:
+    return {"id": line.pk, "platform": line.platform_id, "scale_dimension": line.scale_dimension,
+            "scale_base": line.scale_base, **{f: getattr(line, f) for f in services_capabilities.LINE_FIELDS}}
+
+
+def _permit_out(permit: HazardPermit) -> dict[str, Any]:
+    return {"id": permit.pk, "platform": permit.platform_id, "kind": permit.kind, "line": permit.line_id,
+            "processes": permit.processes, "number": permit.number, "issued_on": permit.issued_on,
+            "valid_until": permit.valid_until, "valid": permit.is_valid_on(),
+            "status": capabilities.permit_status(permit)}
+
+
+def _scope_out(item: AccreditationScopeItem) -> dict[str, Any]:
+    return {"id": item.pk, "platform": item.qualification.platform_id, "qualification": item.qualification_id,
+            "category": item.category, "parameter": item.parameter, "standard": item.standard,
+            "limitation": item.limitation}
+
+
+@dataclass(frozen=True)
+class _CapabilityRoutes:
+    slug: str
+    path: str
+    label: str
+    schema_in: type[Schema]
+    schema_out: type[Schema]
+    rows: Callable[[Platform], Any]
+    out: Callable[[Any], dict[str, Any]]
+    create: Callable[..., Any]
+    update: Callable[..., Any]
+    delete: Callable[..., Any]
+    arg: str
+
+
+def _capability_record(routes: _CapabilityRoutes, request, platform_id: int, record_id: int):
+    platform = platform_get_for_manage(platform_id=platform_id, user=_user(request))
+    obj = routes.rows(platform).filter(pk=record_id).first()
+    if obj is None:
+        raise not_found(routes.label, routes.path)
+    return obj
+
+
+def _make_capability_routes(routes: _CapabilityRoutes) -> None:
+    def listing(request, platform_id: int):
+        platform = platform_get_for_manage(platform_id=platform_id, user=_user(request))
+        return [routes.out(obj) for obj in routes.rows(platform)]
+
+    def create(request, platform_id: int, payload: Any):
+        user = _user(request)
+        platform = platform_get_for_manage(platform_id=platform_id, user=user)
+        return Status(201, routes.out(routes.create(platform=platform, user=user, data=payload.dict())))
+
+    def update(request, platform_id: int, record_id: int, payload: Any):
+        obj = _capability_record(routes, request, platform_id, record_id)
+        return routes.out(routes.update(**{routes.arg: obj}, user=request.user, data=payload.dict()))
+
+    def delete(request, platform_id: int, record_id: int):
+        obj = _capability_record(routes, request, platform_id, record_id)
+        routes.delete(**{routes.arg: obj}, user=request.user)
+        return Status(204, None)
+
+    create.__annotations__["payload"] = routes.schema_in
+    update.__annotations__["payload"] = routes.schema_in
+    base = f"/my/platforms/{{platform_id}}/{routes.path}"
+    router.add_api_operation(base, ["GET"], listing, response=list[routes.schema_out],  # type: ignore[name-defined]
+                             summary=f"{routes.label}列表 List", operation_id=f"my_{routes.slug}_list")
+    router.add_api_operation(base, ["POST"], create, response={201: routes.schema_out},
+                             summary=f"新增{routes.label}（直接生效） Create", operation_id=f"my_{routes.slug}_create")
+    router.add_api_operation(f"{base}/{{record_id}}", ["PUT"], update, response=routes.schema_out,
+                             summary=f"修改{routes.label}（直接生效） Replace", operation_id=f"my_{routes.slug}_update")
+    router.add_api_operation(f"{base}/{{record_id}}", ["DELETE"], delete, response={204: None},
+                             summary=f"删除{routes.label} Delete", operation_id=f"my_{routes.slug}_delete")
+
+
+_PERMITS = _CapabilityRoutes(
+    "hazard_permits", "hazard-permits", "危险工艺许可", HazardPermitIn, MyHazardPermitOut, permits_for_manage,
+    _permit_out, services_capabilities.hazard_permit_create, services_capabilities.hazard_permit_update,
+    services_capabilities.hazard_permit_delete, "permit")
+_make_capability_routes(_CapabilityRoutes(
+    "pilot_lines", "pilot-lines", "中试产线", PilotLineIn, MyPilotLineOut, lines_for_manage, _line_out,
+    services_capabilities.pilot_line_create, services_capabilities.pilot_line_update,
+    services_capabilities.pilot_line_delete, "line"))
+_make_capability_routes(_PERMITS)
+_make_capability_routes(_CapabilityRoutes(
+    "scope_items", "accreditation-scope", "资质认可范围条目", ScopeItemIn, MyScopeItemOut,
+    lambda platform: AccreditationScopeItem.objects.select_related("qualification").filter(
+        qualification__platform=platform).order_by("qualification_id", "category", "parameter", "pk"),
+    _scope_out, services_capabilities.scope_item_create, services_capabilities.scope_item_update,
+    services_capabilities.scope_item_delete, "item"))
+
+
+@router.post("/my/platforms/{platform_id}/hazard-permits/{record_id}/expire", response=MyHazardPermitOut,
+             summary="标记许可失效（有效期至改为昨天） Mark a permit as no longer in force")
+def my_hazard_permit_expire(request, platform_id: int, record_id: int):
+    permit = _capability_record(_PERMITS, request, platform_id, record_id)
+    return _permit_out(services_capabilities.hazard_permit_expire(permit=permit, user=request.user))
 
 
 # --------------------------------------------------------------------------- reviewers

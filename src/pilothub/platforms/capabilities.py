@@ -1,5 +1,6 @@
-"""Pilot-line capabilities: units, the demand-text requirement parser, directory filters, line
-writes (audited) and the accreditation display that never shows an expired certificate as valid.
+"""Pilot-line capabilities: units, the demand-text requirement parser, directory filters and the
+accreditation display that never shows an expired certificate as valid (the operators' writes are
+in services_capabilities.py).
 
 Decision 0306. The parser and the unit table are plain Python (no database) so matching can use
 them on any text; the rest works on the registry models.
@@ -24,11 +25,11 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
-from pilothub.core.audit import AuditAction, audit_record, model_snapshot
-from pilothub.core.errors import DomainError, forbidden
+from pilothub.core.errors import DomainError
 
-from .models import GmpStatus, PilotLine, Platform, ProcessStep, Qualification, ScaleDimension
+from .models import GmpStatus, HazardPermit, PilotLine, Platform, ProcessStep, Qualification, ScaleDimension
 
 # ---------------------------------------------------------------------- units
 BASE_UNIT: dict[str, str] = {ScaleDimension.VOLUME: "L", ScaleDimension.MASS: "kg", ScaleDimension.AREA: "m²",
@@ -297,92 +298,25 @@ def qualifications_for_display(platform: Platform, today: datetime.date | None =
 def qualification_status(qualification: Qualification, today: datetime.date | None = None) -> str:
     today = today or timezone.localdate()
     if qualification.valid_from and today < qualification.valid_from:
-        return f"尚未生效（{qualification.valid_from:%Y-%m-%d} 起）"
+        return gettext("尚未生效（%(date)s 起）") % {"date": f"{qualification.valid_from:%Y-%m-%d}"}
     if today > qualification.valid_until:
-        return f"已过期（{qualification.valid_until:%Y-%m-%d}）"
-    return f"有效（至 {qualification.valid_until:%Y-%m-%d}）"
+        return gettext("已过期（%(date)s）") % {"date": f"{qualification.valid_until:%Y-%m-%d}"}
+    return gettext("有效（至 %(date)s）") % {"date": f"{qualification.valid_until:%Y-%m-%d}"}
 
 
-# ---------------------------------------------------------------------- writes (audited)
-class CapabilityAction:
-    LINE_CREATE = "pilot_line_create"
-    LINE_UPDATE = "pilot_line_update"
-    LINE_DELETE = "pilot_line_delete"
+def permit_status(permit: HazardPermit, today: datetime.date | None = None) -> str:
+    """A hazard permit's status from its dates (computed on every read, like qualifications)."""
+    today = today or timezone.localdate()
+    if permit.issued_on and today < permit.issued_on:
+        return gettext("尚未生效（%(date)s 起）") % {"date": f"{permit.issued_on:%Y-%m-%d}"}
+    if permit.valid_until is None:
+        return gettext("有效（长期）")
+    if today > permit.valid_until:
+        return gettext("已失效（%(date)s）") % {"date": f"{permit.valid_until:%Y-%m-%d}"}
+    return gettext("有效（至 %(date)s）") % {"date": f"{permit.valid_until:%Y-%m-%d}"}
 
 
-def may_edit_lines(user: Any, platform: Platform) -> bool:
-    from .freshness import may_confirm
-
-    return may_confirm(user, platform)
-
-
-LINE_FIELDS = ("name", "process_step", "description", "scale_value", "scale_unit", "cleanroom_class", "gmp_status",
-               "is_active")
-
-
-def _apply(line: PilotLine, data: dict[str, Any]) -> None:
-    for name in LINE_FIELDS:
-        if name in data:
-            setattr(line, name, data[name])
-    if line.scale_value is not None:
-        if line.scale_value <= 0:
-            raise DomainError("invalid_scale", "规模须大于 0", "The scale must be positive", field="scale_value")
-        line.scale_dimension, line.scale_base = to_base(line.scale_value, line.scale_unit)
-    elif line.scale_unit:
-        raise DomainError("scale_required", "填写了单位时请同时填写规模", "Give a scale with its unit",
-                          field="scale_value")
-    else:
-        line.scale_dimension, line.scale_base = "", None
-    if line.cleanroom_class is not None and not 1 <= line.cleanroom_class <= 9:
-        raise DomainError("invalid_cleanroom", "洁净度等级须为 ISO 1–9", "The clean-room class must be ISO 1–9",
-                          field="cleanroom_class")
-    line.full_clean()
-
-
-def _touch_index(platform_id: int) -> None:
-    from pilothub.matching.services import match_index_touch
-
-    transaction.on_commit(lambda: match_index_touch(platform_ids=[platform_id]))
-
-
-@transaction.atomic
-def pilot_line_create(*, platform: Platform, user: Any, data: dict[str, Any]) -> PilotLine:
-    if not may_edit_lines(user, platform):
-        raise forbidden("编辑该平台的产线", "edit this platform's lines")
-    line = PilotLine(platform=platform)
-    _apply(line, data)
-    line.save()
-    audit_record(actor=user, action=CapabilityAction.LINE_CREATE, obj=line, region_path=platform.region.path,
-                 after=model_snapshot(line))
-    _touch_index(platform.pk)
-    return line
-
-
-@transaction.atomic
-def pilot_line_update(*, line: PilotLine, user: Any, data: dict[str, Any]) -> PilotLine:
-    locked = PilotLine.objects.select_for_update().select_related("platform__region").get(pk=line.pk)
-    if not may_edit_lines(user, locked.platform):
-        raise forbidden("编辑该平台的产线", "edit this platform's lines")
-    before = model_snapshot(locked, exclude=("updated_at",))
-    _apply(locked, data)
-    locked.save()
-    audit_record(actor=user, action=CapabilityAction.LINE_UPDATE, obj=locked,
-                 region_path=locked.platform.region.path, before=before,
-                 after=model_snapshot(locked, exclude=("updated_at",)))
-    _touch_index(locked.platform_id)
-    return locked
-
-
-@transaction.atomic
-def pilot_line_delete(*, line: PilotLine, user: Any) -> None:
-    locked = PilotLine.objects.select_for_update().select_related("platform__region").get(pk=line.pk)
-    if not may_edit_lines(user, locked.platform):
-        raise forbidden("删除该平台的产线", "delete this platform's lines")
-    audit_record(actor=user, action=AuditAction.DELETE, obj=locked, region_path=locked.platform.region.path,
-                 before=model_snapshot(locked), note=CapabilityAction.LINE_DELETE)
-    platform_id = locked.platform_id
-    locked.delete()
-    _touch_index(platform_id)
+# Writes (lines, permits, accreditation scope items) live in services_capabilities.py (decision 0307).
 
 
 # ---------------------------------------------------------------------- demo data
@@ -394,6 +328,7 @@ def capabilities_demo_load(*, stdout: Any = None) -> int:
     import yaml
 
     from .models import HazardPermit
+    from .services_capabilities import line_apply
 
     data = yaml.safe_load((Path(__file__).resolve().parent / "data" / "demo_capabilities.yaml").read_text("utf-8"))
     platforms = {p.name: p for p in Platform.objects.filter(is_demo=True)}
@@ -406,7 +341,7 @@ def capabilities_demo_load(*, stdout: Any = None) -> int:
             for values in lines:
                 line = PilotLine.objects.filter(platform=platform, name=values["name"]).first() or \
                     PilotLine(platform=platform)
-                _apply(line, {**values, "scale_value": Decimal(str(values["scale_value"])) if values.get(
+                line_apply(line, {**values, "scale_value": Decimal(str(values["scale_value"])) if values.get(
                     "scale_value") is not None else None, "gmp_status": values.get("gmp_status") or "",
                     "scale_unit": values.get("scale_unit") or ""})
                 line.save()

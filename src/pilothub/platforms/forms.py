@@ -9,8 +9,18 @@ from django.utils.translation import gettext_lazy as _
 
 from pilothub.regions.selectors import region_choices
 
-from .models import ContactVisibility, Industry, QualificationKind, ServiceType
-from .selectors_manage import CHILD_KINDS
+from .capabilities import CLEANROOM_CHOICES
+from .models import (
+    ContactVisibility,
+    GmpStatus,
+    HazardPermitKind,
+    Industry,
+    Platform,
+    ProcessStep,
+    QualificationKind,
+    ServiceType,
+)
+from .selectors_manage import CHILD_KINDS, accreditations_for_manage, lines_for_manage
 
 
 class PlatformForm(forms.Form):
@@ -85,3 +95,51 @@ class ReviewForm(forms.Form):
     decision = forms.ChoiceField(label=_("审核结论"), choices=[("approve", _("通过")), ("return", _("退回修改"))])
     reason = forms.CharField(label=_("审核意见（退回时必填）"), required=False,
                              widget=forms.Textarea(attrs={"rows": 3}))
+
+
+# --------------------------------------------------------------------------- capabilities (decision 0307)
+_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class PilotLineForm(forms.Form):
+    name = forms.CharField(label=_("产线/工艺名称"), max_length=200)
+    process_step = forms.ChoiceField(label=_("工艺环节"), choices=[("", "—"), *ProcessStep.choices])
+    scale_value = forms.DecimalField(label=_("规模/批量"), required=False, max_digits=14, decimal_places=3)
+    # Free text parsed by capabilities.unit_info, so 升、吨、立方米 work as well as L, t, m³.
+    scale_unit = forms.CharField(label=_("单位"), required=False, max_length=16,
+                                 help_text=_("如 L、mL、m³、kg、g、t、m²、件，也可写 升、吨、立方米、平方米"))
+    cleanroom_class = forms.TypedChoiceField(label=_("洁净度等级（ISO 14644-1 / GB 50073）"), required=False,
+                                             coerce=int, empty_value=None,
+                                             choices=[("", _("无洁净要求")), *CLEANROOM_CHOICES])
+    gmp_status = forms.ChoiceField(label=_("GMP 状态"), required=False, choices=GmpStatus.choices)
+    description = forms.CharField(label=_("说明"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    is_active = forms.BooleanField(label=_("在用（取消勾选即停用：不再出现在目录筛选和匹配中）"), required=False,
+                                   initial=True)
+
+
+class HazardPermitForm(forms.Form):
+    kind = forms.ChoiceField(label=_("许可类型"), choices=[("", "—"), *HazardPermitKind.choices])
+    line = forms.TypedChoiceField(label=_("适用产线"), required=False, coerce=int, empty_value=None, choices=())
+    processes = forms.CharField(label=_("许可工艺/范围"), max_length=255, required=False)
+    number = forms.CharField(label=_("许可证编号"), max_length=64, required=False)
+    issued_on = forms.DateField(label=_("发证日期"), required=False, widget=_DATE)
+    valid_until = forms.DateField(label=_("有效期至"), required=False, widget=_DATE,
+                                  help_text=_("长期有效的许可或备案可不填"))
+
+    def __init__(self, *args: Any, platform: Platform, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["line"].choices = [  # type: ignore[attr-defined]
+            ("", _("整个平台")), *((line.pk, line.name) for line in lines_for_manage(platform))]
+
+
+class ScopeItemForm(forms.Form):
+    qualification = forms.TypedChoiceField(label=_("所属资质"), coerce=int, choices=())
+    category = forms.CharField(label=_("检测对象/类别"), max_length=128)
+    parameter = forms.CharField(label=_("项目/参数"), max_length=128, required=False)
+    standard = forms.CharField(label=_("依据标准/方法"), max_length=255, required=False)
+    limitation = forms.CharField(label=_("限制范围"), max_length=255, required=False)
+
+    def __init__(self, *args: Any, platform: Platform, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["qualification"].choices = [  # type: ignore[attr-defined]
+            ("", "—"), *((q.pk, f"{q.kind} {q.number}") for q in accreditations_for_manage(platform))]

@@ -309,6 +309,7 @@ class HazardPermit(models.Model):
     kind = models.CharField(_("许可类型"), max_length=32, choices=HazardPermitKind.choices)
     processes = models.CharField(_("许可工艺/范围"), max_length=255, blank=True)
     number = models.CharField(_("许可证编号"), max_length=64, blank=True)
+    issued_on = models.DateField(_("发证日期"), null=True, blank=True)
     valid_until = models.DateField(_("有效期至"), null=True, blank=True)
 
     class Meta:
@@ -317,11 +318,12 @@ class HazardPermit(models.Model):
         verbose_name_plural = _("危险工艺许可")
 
     def __str__(self) -> str:
-        return f"{self.kind} {self.number}".strip()
+        return f"{self.get_kind_display()} {self.number}".strip()
 
     def is_valid_on(self, day: datetime.date | None = None) -> bool:
         day = day or timezone.localdate()
-        return self.valid_until is None or day <= self.valid_until
+        return (self.issued_on is None or self.issued_on <= day) and (self.valid_until is None
+                                                                     or day <= self.valid_until)
 
 
 class AccreditationScopeItem(models.Model):
@@ -528,7 +530,7 @@ class PlatformFieldChange(models.Model):
 
     platform = models.ForeignKey(Platform, verbose_name=_("平台"), on_delete=models.CASCADE,
                                  related_name="field_changes")
-    # "platform", "equipment", "test_service", "expert"
+    # "platform", "equipment", "test_service", "expert", "pilot_line", "hazard_permit", "scope_item"
     object_type = models.CharField(_("对象类型"), max_length=32, default="platform")
     object_id = models.PositiveBigIntegerField(_("对象编号"), null=True, blank=True)
     object_label = models.CharField(_("对象名称"), max_length=255, blank=True)

@@ -4,7 +4,7 @@ Each platform has one `PlatformSearchDocument`: the jieba search-mode tokens (pi
 with the domain dictionary) of its name (`title`) and of its main business, description,
 industries, service types, equipment and test services (`body`), joined by spaces. The database
 indexes those tokens: SQLite through an FTS5 table kept in step by triggers, PostgreSQL through
-GIN indexes over the tsvector of the tokens (migrations 0003 and 0013). A query is tokenised the
+GIN indexes over the tsvector of the tokens (migrations 0003 and 0014). A query is tokenised the
 same way and every query token must occur (AND); relevance is BM25 (SQLite) or ts_rank
 (PostgreSQL), the name weighing more than the body, computed over a bounded set of candidates
 (decision 0308).
@@ -17,7 +17,7 @@ no signals).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -123,8 +123,9 @@ def search_index_update(*, platform_ids: Iterable[int]) -> int:
         return _write(_documents_queryset(ids))
 
 
-def search_index_rebuild(*, batch_size: int = 2000) -> int:
-    """Rebuild every document from scratch; returns the number indexed."""
+def search_index_rebuild(*, batch_size: int = 2000, progress: Callable[[int, int], None] | None = None) -> int:
+    """Rebuild every document from scratch; returns the number indexed. `progress(done, total)`
+    is called after each batch (the background job of the maintenance page shows it)."""
     count = 0
     registry_changed()
     with transaction.atomic():
@@ -136,6 +137,8 @@ def search_index_rebuild(*, batch_size: int = 2000) -> int:
                          for p in platforms]
             PlatformSearchDocument.objects.bulk_create(documents, batch_size=500)
             count += len(documents)
+            if progress is not None:
+                progress(count, len(ids))
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
                 cursor.execute("INSERT INTO platforms_search_fts(platforms_search_fts) VALUES ('optimize')")
@@ -184,7 +187,7 @@ def _match_expression(terms: list[str], *, title_only: bool = False) -> str:
 def _match_sql(*, title_only: bool = False) -> str:
     """SQL selecting the ids of the platforms whose document (or name) holds the query (one parameter)."""
     if connection.vendor == "postgresql":
-        # Exactly the expressions indexed by migration 0013 (the document's is the value of the
+        # Exactly the expressions indexed by migration 0014 (the document's is the value of the
         # stored `vector`): the planner costs them as expensive and so keeps to the GIN indexes.
         column = PG_TITLE_EXPRESSION if title_only else PG_DOCUMENT_EXPRESSION
         return f"SELECT platform_id FROM {DOC_TABLE} WHERE {column} @@ %s::tsquery"  # noqa: S608 - constants

@@ -43,6 +43,7 @@ from .models import (
     ContactVisibility,
     Equipment,
     Expert,
+    HazardPermit,
     Industry,
     Platform,
     PlatformStatus,
@@ -408,7 +409,8 @@ def valid_qualification_q_any(*, day: datetime.date | None = None) -> Q:
 def platform_get_public(*, platform_id: int) -> Platform:
     """A published platform with everything its page shows; 404 DomainError otherwise."""
     platform = (platforms_public().select_related("region", "operator").prefetch_related(
-        "industries", "service_types", "qualifications",
+        "industries", "service_types", "qualifications__scope_items",
+        Prefetch("hazard_permits", queryset=HazardPermit.objects.select_related("line").order_by("kind", "number")),
         Prefetch("equipment", queryset=Equipment.objects.filter(is_active=True).order_by("-shareable", "name")),
         Prefetch("test_services", queryset=TestService.objects.filter(is_active=True).order_by("name")),
         Prefetch("experts", queryset=Expert.objects.order_by("name")))

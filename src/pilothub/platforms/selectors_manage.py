@@ -17,12 +17,15 @@ from pilothub.regions.models import Region
 
 from . import permissions
 from .models import (
+    AccreditationScopeItem,
     ChangeRequestKind,
     ChangeRequestStatus,
     ContactVisibility,
     Equipment,
     Expert,
+    HazardPermit,
     Industry,
+    PilotLine,
     Platform,
     PlatformChangeRequest,
     PlatformFieldChange,
@@ -148,13 +151,18 @@ def platform_values(platform: Platform) -> dict[str, Any]:
     return values
 
 
+# History object types → their model (for field labels and choice labels).
+HISTORY_MODELS: dict[str, Any] = {
+    "platform": Platform, "equipment": Equipment, "test_service": TestService, "expert": Expert,
+    "pilot_line": PilotLine, "hazard_permit": HazardPermit, "scope_item": AccreditationScopeItem}
+
+
 def field_label(object_type: str, field: str) -> str:
     if field == "qualifications":
         return _("资质")
     if field == "*":
         return _("全部字段")
-    model = {"platform": Platform, "equipment": Equipment, "test_service": TestService,
-             "expert": Expert}.get(object_type, Platform)
+    model = HISTORY_MODELS.get(object_type, Platform)
     try:
         return str(getattr(model._meta.get_field(field), "verbose_name", field))
     except Exception:  # noqa: BLE001 - a field that no longer exists keeps its name
@@ -200,7 +208,31 @@ def display_value(object_type: str, field: str, value: Any, names: dict[str, dic
     if isinstance(value, dict):
         return "；".join(f"{field_label(object_type, key)}：{display_value(object_type, key, item)}"
                         for key, item in value.items() if item not in (None, "", []))
+    if object_type in HISTORY_MODELS and object_type != "platform":
+        # A coded choice (process step, permit kind, GMP status …) reads as its label.
+        try:
+            choices = HISTORY_MODELS[object_type]._meta.get_field(field).choices
+        except Exception:  # noqa: BLE001 - a field that no longer exists keeps its value
+            choices = None
+        if choices:
+            return str(dict(choices).get(value, value))
     return str(value)
+
+
+# --------------------------------------------------------------------------- capabilities (decision 0307)
+def lines_for_manage(platform: Platform) -> QuerySet[PilotLine]:
+    """All the platform's lines, out-of-use ones included (the public sees only active ones)."""
+    return platform.pilot_lines.order_by("-is_active", "process_step", "name", "pk")
+
+
+def permits_for_manage(platform: Platform) -> QuerySet[HazardPermit]:
+    return platform.hazard_permits.select_related("line").order_by("kind", "number", "pk")
+
+
+def accreditations_for_manage(platform: Platform) -> QuerySet[Any]:
+    """The platform's CMA/CNAS qualifications (the ones scope items may belong to), with their items."""
+    return (platform.qualifications.filter(kind__in=[QualificationKind.CMA, QualificationKind.CNAS])
+            .prefetch_related("scope_items").order_by("kind", "number", "pk"))
 
 
 def change_request_diff(change_request: PlatformChangeRequest) -> list[dict[str, Any]]:

@@ -5,7 +5,8 @@
 - Edits to a published platform become a change request (submitted → approved | returned with a
   reason); the Platform row keeps the approved version until approval applies the change in one
   transaction.
-- Equipment, test services and experts are edited directly, without review (decision 0303).
+- Equipment, test services and experts are edited directly, without review (decision 0303); so are
+  pilot lines, hazard permits and accreditation scope items (services_capabilities.py, decision 0307).
 - Every changed field is kept in PlatformFieldChange (who, when, old, new, which request), every
   write is audited, and the matching index is told after the transaction commits.
 """
@@ -245,9 +246,24 @@ def _apply(platform: Platform, changes: Mapping[str, Any]) -> None:
         if field in changes:
             getattr(platform, field).set(list(model.objects.filter(code__in=changes[field])))
     if "qualifications" in changes:
-        platform.qualifications.all().delete()
-        Qualification.objects.bulk_create([Qualification(platform=platform, **_qualification_kwargs(item))
-                                           for item in changes["qualifications"]])
+        _replace_qualifications(platform, changes["qualifications"])
+
+
+def _replace_qualifications(platform: Platform, items: list[dict[str, Any]]) -> None:
+    """Make the platform's qualifications the requested set, matched on (kind, number): a kept
+    certificate keeps its row, so its accreditation scope items (decision 0307) survive a change
+    of its dates or scope text; only a certificate no longer listed is deleted, with its items."""
+    existing = {(q.kind, q.number): q for q in platform.qualifications.all()}
+    wanted = {(item["kind"], item["number"]): _qualification_kwargs(item) for item in items}
+    Qualification.objects.filter(pk__in=[q.pk for key, q in existing.items() if key not in wanted]).delete()
+    for key, kwargs in wanted.items():
+        current = existing.get(key)
+        if current is None:
+            Qualification.objects.create(platform=platform, **kwargs)
+        elif any(getattr(current, name) != value for name, value in kwargs.items()):
+            for name, value in kwargs.items():
+                setattr(current, name, value)
+            current.save()
 
 
 def _history(*, platform: Platform, user: User | None, changes: Mapping[str, Any], old: Mapping[str, Any],
@@ -260,6 +276,15 @@ def _history(*, platform: Platform, user: User | None, changes: Mapping[str, Any
         platform=platform, object_type=object_type, object_id=object_id, object_label=object_label[:255],
         action=action, field=field, old=old.get(field), new=value, changed_by=user, changed_by_name=name,
         changed_at=when, change_request=change_request) for field, value in changes.items()])
+
+
+def field_changes_record(*, platform: Platform, user: User | None, changes: Mapping[str, Any],
+                         old: Mapping[str, Any], object_type: str, object_id: int | None, object_label: str,
+                         action: str) -> list[PlatformFieldChange]:
+    """History rows for a direct edit of one of a platform's records (used by
+    services_capabilities for lines, permits and accreditation scope items)."""
+    return _history(platform=platform, user=user, changes=changes, old=old, object_type=object_type,
+                    object_id=object_id, object_label=object_label, action=action)
 
 
 def _snapshot(platform: Platform) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from pilothub.regions.models import Region
 
 from . import exporting, importing, supply
 from .geo import COORDINATE_SYSTEM_CHOICES
+from .jobs import supply_pdf_job_min_rows
 from .models import ImportJob
 
 
@@ -189,7 +190,9 @@ def supply_list_detail(request, release_id: int):
     rows = supply.supply_list_rows(release, user=request.user)
     return render(request, "platforms/supply/detail.html", {
         "release": release, "rows": zip(rows, [e.get("region_name", "") for e in release.entries], strict=True),
-        "diff": release.diff, "logged_in": request.user.is_authenticated})
+        "diff": release.diff, "logged_in": request.user.is_authenticated,
+        # Large releases: logged-in users may have the PDF made by a background job (core.jobs).
+        "pdf_job": request.user.is_authenticated and release.platform_count >= supply_pdf_job_min_rows()})
 
 
 def supply_list_download(request, release_id: int, fmt: str):

@@ -22,6 +22,7 @@ from .models import ChangeRequestStatus, PlatformChangeRequest, PlatformStatus
 from .selectors_manage import (
     CHILD_KINDS,
     EDITABLE_FIELDS,
+    accreditations_for_manage,
     change_request_diff,
     change_request_get_for_user,
     change_request_list_for_platform,
@@ -29,7 +30,9 @@ from .selectors_manage import (
     display_value,
     field_label,
     history_rows,
+    lines_for_manage,
     open_change_request,
+    permits_for_manage,
     platform_get_for_history,
     platform_get_for_manage,
     platform_history,
@@ -96,6 +99,8 @@ def platform_manage(request, pk: int):
         "children": [(slug, CHILD_KINDS[slug][1]._meta.verbose_name, getattr(platform, rel).all())
                      for slug, rel in (("equipment", "equipment"), ("services", "test_services"),
                                        ("experts", "experts"))],
+        "lines": lines_for_manage(platform), "permits": permits_for_manage(platform),
+        "accreditations": accreditations_for_manage(platform),
         "is_published": platform.status == PlatformStatus.PUBLISHED})
 
 

@@ -10,6 +10,7 @@ from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from pilothub.core.csp_sources import DEFAULT_MAP_TILE_URL, tile_image_sources
+from pilothub.core.settings_env import env_list, replica_databases
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # Where local state (SQLite database, uploads) lives; overridable for deployments.
@@ -30,6 +31,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "health_check",
     "rules.apps.AutodiscoverRulesConfig",
@@ -52,14 +56,19 @@ MIDDLEWARE = [
     "pilothub.core.security.SecurityHeadersMiddleware",
     "pilothub.core.security.RejectNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "pilothub.core.db_router.ReplicaPinningMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "pilothub.accounts.middleware.ApiTokenMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "pilothub.core.security.SessionIdleTimeoutMiddleware",
+    # After the idle timeout: sends a session that owes a login step (second factor, enrolment,
+    # expired password) to that step first (accounts/login_steps.py).
+    "pilothub.accounts.login_steps.LoginStepsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, as django-axes asks: it turns lockouts raised during authentication into responses.
@@ -101,6 +110,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
          "transaction_mode": "IMMEDIATE"}
     )
 
+# Read replicas (docs/performance.md): DATABASE_REPLICA_URLS, comma-separated, become the aliases
+# replica_1, replica_2, …; core/db_router.py sends reads there and writes (and the rest of a request
+# that wrote, and transactions) to the primary.
+DATABASES.update(replica_databases(os.environ.get("DATABASE_REPLICA_URLS"), DATABASES["default"],
+                                   dj_database_url.parse))
+DATABASE_ROUTERS = ["pilothub.core.db_router.PrimaryReplicaRouter"] if len(DATABASES) > 1 else []
+# After a POST the browser reads from the primary for this long (covers replica lag).
+PILOTHUB_REPLICA_STICKY_SECONDS = int(os.environ.get("PILOTHUB_REPLICA_STICKY_SECONDS", "10"))
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -131,7 +149,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "pilothub.accounts.passwords.CharacterClassValidator",
      "OPTIONS": {"min_classes": int(os.environ.get("PILOTHUB_PASSWORD_MIN_CLASSES", "3"))}},
+    # No reuse of the last 5 passwords; also records every new password's hash and date.
+    {"NAME": "pilothub.accounts.passwords.PasswordHistoryValidator",
+     "OPTIONS": {"history": int(os.environ.get("PILOTHUB_PASSWORD_HISTORY", "5"))}},
 ]
+# Password expiry (等保: 口令定期更换): a user whose password is older is sent to change it before
+# anything else. 0 = off (development, demo, tests); production defaults to 90 days.
+PILOTHUB_PASSWORD_MAX_AGE_DAYS = int(os.environ.get("PILOTHUB_PASSWORD_MAX_AGE_DAYS", "0"))
+
+# Two-factor login (TOTP authenticator + recovery codes, django-otp; accounts/two_factor.py).
+# Anyone may enrol; the roles listed here must (enrolment comes before anything else). Empty =
+# nobody is forced (development, demo, tests); production defaults to reviewer,admin.
+PILOTHUB_2FA_REQUIRED_ROLES = env_list(os.environ.get("PILOTHUB_2FA_REQUIRED_ROLES", ""))
+OTP_TOTP_ISSUER = os.environ.get("PILOTHUB_2FA_ISSUER", "PilotHub")
+# Wrong codes: django-otp delays the next try exponentially (1 s, 2 s, 4 s …) per device, and
+# django-axes counts each wrong code as a failed login (AXES_FAILURE_LIMIT).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 # Chinese first; English as the second language.
 LANGUAGE_CODE = "zh-hans"

@@ -4,6 +4,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from pilothub.core.settings_env import env_list, redis_cache, shared_cache_url
+
 from .base import *  # noqa: F403
 from .base import LOGGING
 
@@ -40,10 +42,6 @@ SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
 # Secure cookies always in real deployments; the loopback stack test (plain HTTP) turns them off.
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = os.environ.get("PILOTHUB_SECURE_COOKIES", "1") == "1"
 
-# Shared cache (API rate limits count across every gunicorn worker): Redis in production.
-_cache_url = os.environ.get("PILOTHUB_CACHE_URL", "")
-if _cache_url:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}}
 # Behind nginx the client's address is the last X-Forwarded-For entry the proxy appended.
 NINJA_NUM_PROXIES = int(os.environ.get("PILOTHUB_NUM_PROXIES", "1"))
 
@@ -53,6 +51,22 @@ EMAIL_PORT = int(os.environ.get("PILOTHUB_EMAIL_PORT", "25"))
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
 CELERY_TASK_ALWAYS_EAGER = os.environ.get("CELERY_TASK_ALWAYS_EAGER", "0") == "1"
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", CELERY_BROKER_URL)
+
+# Login hardening defaults for production (off in the other settings modules): reviewers and
+# administrators must use a second factor; passwords expire after 90 days.
+PILOTHUB_2FA_REQUIRED_ROLES = env_list(os.environ.get("PILOTHUB_2FA_REQUIRED_ROLES", "reviewer,admin"))
+PILOTHUB_PASSWORD_MAX_AGE_DAYS = int(os.environ.get("PILOTHUB_PASSWORD_MAX_AGE_DAYS", "90"))
+
+# Shared cache: API rate-limit counters must count across every gunicorn worker and server, so
+# production uses Redis: PILOTHUB_CACHE_URL, else the broker's Redis on another database number
+# (PILOTHUB_CACHE_REDIS_DB, default the broker's + 1). A process-local cache is reported by the
+# system check pilothub.W001 (core/checks.py).
+_cache_location = shared_cache_url(cache_url=os.environ.get("PILOTHUB_CACHE_URL", ""),
+                                   broker_url=CELERY_BROKER_URL,
+                                   cache_db=os.environ.get("PILOTHUB_CACHE_REDIS_DB", ""))
+if _cache_location:
+    CACHES = {"default": redis_cache(_cache_location)}
+PILOTHUB_SHARED_CACHE_REQUIRED = True
 
 if os.environ.get("PILOTHUB_LOG_FORMAT", "json") == "json":
     LOGGING["formatters"]["json"] = {"()": "pilothub.core.logging.JsonFormatter"}  # type: ignore[index]

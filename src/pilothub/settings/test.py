@@ -1,5 +1,6 @@
 """Settings for the test suite. DATABASE_URL selects PostgreSQL; SQLite otherwise."""
 
+import copy
 import tempfile
 from pathlib import Path
 
@@ -18,6 +19,10 @@ ALLOWED_HOSTS = ["*"]
 DATABASES["default"]["CONN_MAX_AGE"] = 0
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["NAME"] = str(Path(tempfile.gettempdir()) / "pilothub-test.sqlite3")
+# A read-replica alias that is a test mirror of the primary: the router can be exercised (with
+# override_settings(DATABASE_ROUTERS=...)) while every test runs on one database.
+DATABASES["replica"] = {**copy.deepcopy(DATABASES["default"]), "TEST": {"MIRROR": "default"}}
+DATABASE_ROUTERS = []
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="pilothub-test-static-"))
 # Lockout is exercised by its own tests (override_settings); elsewhere tests log in freely.
 AXES_ENABLED = False
@@ -26,3 +31,6 @@ AXES_ENABLED = False
 PILOTHUB_MATCH_ENCODER = "hashing"
 # API rate limits are exercised by their own tests (override_settings); elsewhere tests call freely.
 PILOTHUB_API_THROTTLE_ENABLED = False
+# Login hardening is exercised by its own tests (override_settings); the defaults stay off here.
+PILOTHUB_2FA_REQUIRED_ROLES = []
+PILOTHUB_PASSWORD_MAX_AGE_DAYS = 0

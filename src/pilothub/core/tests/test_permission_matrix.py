@@ -131,12 +131,16 @@ class World:
         from pilothub.bookings.vouchers.models import VoucherMode, VoucherRedemption
         from pilothub.demands.models import DemandAccessGrant
         from pilothub.platforms.models import (
+            AccreditationScopeItem,
+            HazardPermit,
+            HazardPermitKind,
             ImportJob,
             ListingReport,
             ListingReportKind,
             PilotLine,
             PlatformChangeRequest,
             ProcessStep,
+            Qualification,
             SupplyListRelease,
         )
 
@@ -145,11 +149,18 @@ class World:
             platform=self.platform, changes={"name": "改过的名称"}, base={"name": self.platform.name},
             submitted_by=self.owner_operator)
         self.import_job = ImportJob.objects.create(created_by=self.owner_reviewer, filename="平台.csv", content=b"")
+        self.background_job = self._background_job(huairou)
         self.supply_list = SupplyListRelease.objects.create(
             region=huairou, sequence=1, release_date=timezone.localdate(), title="怀柔区中试平台供给清单（第1期）",
             platform_count=0, entries=[], published_by=self.owner_reviewer)
         self.line = PilotLine.objects.create(platform=self.platform, name="中试产线",
                                              process_step=ProcessStep.values[0])
+        self.permit = HazardPermit.objects.create(platform=self.platform, kind=HazardPermitKind.values[0],
+                                                  number="（京）WH安许证字〔2026〕0001号")
+        self.accreditation = Qualification.objects.create(platform=self.platform, kind="CMA", number="231100000001",
+                                                          valid_until=timezone.localdate() + datetime.timedelta(days=365))
+        self.scope_item = AccreditationScopeItem.objects.create(qualification=self.accreditation, category="水质",
+                                                                parameter="化学需氧量", standard="HJ 828-2017")
         self.listing_report = ListingReport.objects.create(platform=self.platform, kind=ListingReportKind.values[0],
                                                            reason="联系电话已停用", reporter_key="k")
         # A contracted, accepted order of the owner enterprise with the operator's 通兑 claim.
@@ -175,6 +186,20 @@ class World:
         self.maintenance = MaintenanceBlock.objects.create(equipment=self.equipment, start=start,
                                                            end=start + datetime.timedelta(hours=4),
                                                            created_by=self.owner_operator)
+
+    def _background_job(self, huairou):
+        """A finished report job of the 怀柔 reviewer, with its result file."""
+        from django.core.files.base import ContentFile
+
+        from pilothub.core.models import BackgroundJob, JobKind, JobStatus
+
+        job = BackgroundJob.objects.create(
+            kind=JobKind.EVALUATION_ROUND_REPORTS, requested_by=self.owner_reviewer, parameters={"round_id": 1},
+            status=JobStatus.DONE, scope_region_path=huairou.path, scope_key="evaluation.round:1",
+            scope_label="怀柔区 年度效能评估", steps_done=1, steps_total=1, result_name="报告.zip",
+            result_content_type="application/zip", finished_at=timezone.now())
+        job.result_file.save("matrix-result.zip", ContentFile(b"PK\x05\x06" + b"\x00" * 18))
+        return job
 
     def _certification_application(self):
         from pilothub.evaluation.models import CertificationCall
@@ -227,12 +252,24 @@ def _job(w):
     return {"job_id": w.import_job.pk}
 
 
+def _background_job(w):
+    return {"job_id": w.background_job.pk}
+
+
 def _release(w):
     return {"release_id": w.supply_list.pk}
 
 
 def _line(w):
-    return {"platform_id": w.platform.pk, "line_id": w.line.pk}
+    return {"pk": w.platform.pk, "record_id": w.line.pk}
+
+
+def _permit(w):
+    return {"pk": w.platform.pk, "record_id": w.permit.pk}
+
+
+def _scope_item(w):
+    return {"pk": w.platform.pk, "record_id": w.scope_item.pk}
 
 
 def _redemption(w):
@@ -247,6 +284,13 @@ PAGES: dict[str, Page] = {
     "core:audit": Page(REVIEWERS),
     "core:notifications": Page(LOGIN),
     "core:notifications_read_all": Page(POST_ONLY),
+    # background jobs (the 怀柔 reviewer's report job; rebuilds are for administrators)
+    "core:jobs": Page(LOGIN),
+    "core:job_start": Page(POST_ONLY, write=("admin",), kwargs=lambda w: {"kind": "search_index_rebuild"}),
+    "core:job_detail": Page(OWNER, kwargs=_background_job),
+    "core:job_progress": Page(OWNER, kwargs=_background_job),
+    "core:job_download": Page(OWNER, kwargs=_background_job),
+    "core:maintenance": Page(("admin",)),
     # accounts
     "accounts:login": Page(PUBLIC),
     "accounts:logout": Page(POST_ONLY),
@@ -256,6 +300,11 @@ PAGES: dict[str, Page] = {
                                          kwargs=lambda w: {"organisation_id": w.pending_org.pk}),
     "accounts:tokens": Page(LOGIN),
     "accounts:token_revoke": Page(POST_ONLY, write=OWNER, kwargs=lambda w: {"token_id": w.token.pk}),
+    # The second login step answers a redirect to the login page unless a password step is pending.
+    "accounts:login_otp": Page(ANY),
+    "accounts:two_factor": Page(LOGIN),
+    "accounts:two_factor_recovery": Page(POST_ONLY),
+    "accounts:password_change": Page(LOGIN),
     # demands
     "demands:list": Page(PUBLIC),
     "demands:create": Page(ANY, write=("enterprise", "admin")),
@@ -416,9 +465,17 @@ PAGES: dict[str, Page] = {
     # platforms: trust layer (freshness confirmation, pilot lines)
     "platforms:trust_listings": Page(LOGIN),
     "platforms:trust_confirm": Page(OWNER, write=OWNER, kwargs=_platform),
-    "platforms:trust_lines": Page(OWNER, write=OWNER, kwargs=_platform),
-    "platforms:trust_line_edit": Page(OWNER, write=OWNER, kwargs=_line),
-    "platforms:trust_line_delete": Page(POST_ONLY, write=OWNER, kwargs=_line),
+    # platforms: capabilities edited from 我的平台 (pilot lines, hazard permits, accreditation scope; 0307)
+    "platforms:manage_lines": Page(OWNER, write=OWNER, kwargs=lambda w: {"pk": w.platform.pk}),
+    "platforms:manage_lines_edit": Page(OWNER, write=OWNER, kwargs=_line),
+    "platforms:manage_lines_delete": Page(POST_ONLY, write=OWNER, kwargs=_line),
+    "platforms:manage_permits": Page(OWNER, write=OWNER, kwargs=lambda w: {"pk": w.platform.pk}),
+    "platforms:manage_permits_edit": Page(OWNER, write=OWNER, kwargs=_permit),
+    "platforms:manage_permits_expire": Page(POST_ONLY, write=OWNER, kwargs=_permit),
+    "platforms:manage_permits_delete": Page(POST_ONLY, write=OWNER, kwargs=_permit),
+    "platforms:manage_scope": Page(OWNER, write=OWNER, kwargs=lambda w: {"pk": w.platform.pk}),
+    "platforms:manage_scope_edit": Page(OWNER, write=OWNER, kwargs=_scope_item),
+    "platforms:manage_scope_delete": Page(POST_ONLY, write=OWNER, kwargs=_scope_item),
     # platforms: wrong-listing reports (anyone reports; the operator or the region's reviewers resolve)
     "platforms:report_listing": Page(PUBLIC, write=EVERYONE, kwargs=lambda w: {"pk": w.platform.pk}),
     "platforms:listing_reports": Page(LOGIN),
@@ -441,11 +498,15 @@ _API_DEMAND = Op(OWNER, lambda w: {"demand_id": w.demand.pk})
 _API_MY_PLATFORM = Op(OWNER, lambda w: {"platform_id": w.platform.pk})
 _API_MY_EQUIPMENT = Op(OWNER, lambda w: {"platform_id": w.platform.pk, "child_id": w.equipment.pk})
 _API_MY_CHILD = Op(OWNER, lambda w: {"platform_id": w.platform.pk, "child_id": MISSING})
+_API_MY_LINE = Op(OWNER, lambda w: {"platform_id": w.platform.pk, "record_id": w.line.pk})
+_API_MY_PERMIT = Op(OWNER, lambda w: {"platform_id": w.platform.pk, "record_id": w.permit.pk})
+_API_MY_SCOPE_ITEM = Op(OWNER, lambda w: {"platform_id": w.platform.pk, "record_id": w.scope_item.pk})
 _API_CHANGE_REQUEST = Op(OWNER, lambda w: {"change_request_id": w.change_request.pk})
 _API_REDEMPTION = Op(OWNER, lambda w: {"redemption_id": w.redemption.pk})
 
 API: dict[str, Op] = {
     "GET /api/v1/health": Op(PUBLIC),
+    "GET /api/v1/jobs/{job_id}": Op(OWNER, _background_job),
     "GET /api/v1/regions": Op(PUBLIC),
     "GET /api/v1/regions/{code}": Op(PUBLIC, lambda w: {"code": "110116"}),
     "GET /api/v1/accounts/me": Op(LOGIN),
@@ -519,6 +580,19 @@ API: dict[str, Op] = {
     "POST /api/v1/my/platforms/{platform_id}/experts": _API_MY_PLATFORM,
     "PUT /api/v1/my/platforms/{platform_id}/experts/{child_id}": _API_MY_CHILD,
     "DELETE /api/v1/my/platforms/{platform_id}/experts/{child_id}": _API_MY_CHILD,
+    "GET /api/v1/my/platforms/{platform_id}/pilot-lines": _API_MY_PLATFORM,
+    "POST /api/v1/my/platforms/{platform_id}/pilot-lines": _API_MY_PLATFORM,
+    "PUT /api/v1/my/platforms/{platform_id}/pilot-lines/{record_id}": _API_MY_LINE,
+    "DELETE /api/v1/my/platforms/{platform_id}/pilot-lines/{record_id}": _API_MY_LINE,
+    "GET /api/v1/my/platforms/{platform_id}/hazard-permits": _API_MY_PLATFORM,
+    "POST /api/v1/my/platforms/{platform_id}/hazard-permits": _API_MY_PLATFORM,
+    "PUT /api/v1/my/platforms/{platform_id}/hazard-permits/{record_id}": _API_MY_PERMIT,
+    "DELETE /api/v1/my/platforms/{platform_id}/hazard-permits/{record_id}": _API_MY_PERMIT,
+    "POST /api/v1/my/platforms/{platform_id}/hazard-permits/{record_id}/expire": _API_MY_PERMIT,
+    "GET /api/v1/my/platforms/{platform_id}/accreditation-scope": _API_MY_PLATFORM,
+    "POST /api/v1/my/platforms/{platform_id}/accreditation-scope": _API_MY_PLATFORM,
+    "PUT /api/v1/my/platforms/{platform_id}/accreditation-scope/{record_id}": _API_MY_SCOPE_ITEM,
+    "DELETE /api/v1/my/platforms/{platform_id}/accreditation-scope/{record_id}": _API_MY_SCOPE_ITEM,
     "GET /api/v1/platform-change-requests": Op(REVIEWERS),
     "GET /api/v1/platform-change-requests/{change_request_id}": _API_CHANGE_REQUEST,
     "POST /api/v1/platform-change-requests/{change_request_id}/approve": _API_CHANGE_REQUEST,
@@ -815,11 +889,19 @@ def test_the_owners_reach_the_objects_the_outsiders_are_refused(world):
                                               "child_id": world.equipment.pk}),
         ("operator", "platforms:change_request", _change_request(world)),
         ("operator", "platforms:trust_confirm", _platform(world)),
-        ("operator", "platforms:trust_line_edit", _line(world)),
+        ("operator", "platforms:manage_lines", {"pk": world.platform.pk}),
+        ("operator", "platforms:manage_lines_edit", _line(world)),
+        ("operator", "platforms:manage_permits", {"pk": world.platform.pk}),
+        ("operator", "platforms:manage_permits_edit", _permit(world)),
+        ("operator", "platforms:manage_scope", {"pk": world.platform.pk}),
+        ("operator", "platforms:manage_scope_edit", _scope_item(world)),
         ("operator", "bookings:availability_platform", _platform(world)),
         ("operator", "bookings:redemption_detail", _redemption(world)),
         ("reviewer", "platforms:change_request", _change_request(world)),
         ("reviewer", "platforms:io_job", _job(world)),
+        ("reviewer", "core:job_detail", _background_job(world)),
+        ("reviewer", "core:job_progress", _background_job(world)),
+        ("reviewer", "core:job_download", _background_job(world)),
         ("reviewer", "bookings:redemption_detail", _redemption(world)),
         ("enterprise", "demands:confidential", _secret(world)),
         ("enterprise", "demands:access_log", _secret(world)),
@@ -834,6 +916,7 @@ def test_the_owners_reach_the_objects_the_outsiders_are_refused(world):
     client = Client()
     client.force_login(world.owner_reviewer)
     assert client.get(f"/api/v1/voucher-redemptions/{world.redemption.pk}").status_code == 200
+    assert client.get(f"/api/v1/jobs/{world.background_job.pk}").status_code == 200
     assert client.get(f"/api/v1/platform-change-requests/{world.change_request.pk}").status_code == 200
     assert problems == []
 

@@ -41,7 +41,8 @@ PUBLIC_PAGES = [
 ]
 ROLE_PAGES = {
     "demo-enterprise": ["demands:mine", "bookings:mine", "bookings:orders", "policy:my_applications",
-                        "evaluation:home", "accounts:tokens", "core:notifications"],
+                        "evaluation:home", "accounts:tokens", "core:notifications", "accounts:two_factor",
+                        "accounts:password_change"],
     "demo-operator": ["bookings:queue", "bookings:orders", "content:mine", "evaluation:home"],
     "demo-reviewer-bj": ["dashboard:home", "evaluation:home", "policy:review_queue", "demands:moderation",
                          "accounts:review_queue", "core:audit", "bookings:vouchers", "evaluation:proposals"],

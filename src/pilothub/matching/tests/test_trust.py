@@ -11,7 +11,7 @@ from django.utils import timezone
 from pilothub.matching import index, selectors
 from pilothub.matching.engine import Document, Engine, Line, Query
 from pilothub.matching.selectors import match_platforms, platforms_for_demand
-from pilothub.platforms import capabilities, freshness
+from pilothub.platforms import freshness, services_capabilities
 from pilothub.testing.factories import DemandFactory, UserFactory
 
 from .factories import platform
@@ -46,7 +46,7 @@ def fermentation(name: str, *, days_ago: int = 10):
 
 def add_line(p, name, value=None, unit="", cleanroom=None, gmp=""):
     owner = UserFactory(role="operator", organisation=p.operator)
-    capabilities.pilot_line_create(platform=p, user=owner, data={
+    services_capabilities.pilot_line_create(platform=p, user=owner, data={
         "name": name, "process_step": "scale_up", "scale_value": Decimal(value) if value else None,
         "scale_unit": unit, "cleanroom_class": cleanroom, "gmp_status": gmp})
 

@@ -9,7 +9,7 @@ from django.template import Context, Template
 
 from pilothub.core.errors import DomainError, PermissionDeniedError
 from pilothub.core.models import AuditEvent
-from pilothub.platforms import capabilities
+from pilothub.platforms import capabilities, services_capabilities
 from pilothub.platforms.capabilities import parse_requirements
 from pilothub.platforms.models import AccreditationScopeItem, PilotLine, Platform, Qualification
 from pilothub.testing.factories import PlatformFactory, operator
@@ -69,7 +69,7 @@ def test_an_unknown_unit_is_a_domain_error():
 
 # ---------------------------------------------------------------------- filters and writes
 def _line(platform, name, step="scale_up", value=None, unit="", cleanroom=None, gmp="", active=True):
-    return capabilities.pilot_line_create(
+    return services_capabilities.pilot_line_create(
         platform=platform, user=_owner(platform),
         data={"name": name, "process_step": step, "scale_value": Decimal(value) if value is not None else None,
               "scale_unit": unit, "cleanroom_class": cleanroom, "gmp_status": gmp, "is_active": active})
@@ -147,7 +147,7 @@ def test_line_create_normalises_and_audits(db):
     line = _line(platform, "3 吨反应线", value="3", unit="吨")
     line.refresh_from_db()
     assert (line.scale_dimension, line.scale_base) == ("mass", 3000.0)
-    event = AuditEvent.objects.get(action=capabilities.CapabilityAction.LINE_CREATE)
+    event = AuditEvent.objects.get(action=services_capabilities.CapabilityAction.LINE_CREATE)
     assert event.object_id == str(line.pk) and event.after["scale_base"] == 3000.0
 
 
@@ -158,9 +158,9 @@ def test_bad_line_input_changes_nothing(db):
                  {"name": "x", "process_step": "scale_up", "scale_value": None, "scale_unit": "L"},
                  {"name": "x", "process_step": "scale_up", "cleanroom_class": 12}):
         with pytest.raises(DomainError):
-            capabilities.pilot_line_create(platform=platform, user=owner, data=data)
+            services_capabilities.pilot_line_create(platform=platform, user=owner, data=data)
     with pytest.raises(PermissionDeniedError):
-        capabilities.pilot_line_create(platform=platform, user=operator(),
+        services_capabilities.pilot_line_create(platform=platform, user=operator(),
                                        data={"name": "x", "process_step": "scale_up"})
     assert not PilotLine.objects.exists()
     assert not AuditEvent.objects.filter(action__startswith="pilot_line").exists()
@@ -170,12 +170,12 @@ def test_line_update_and_delete_are_audited(db):
     platform = PlatformFactory()
     line = _line(platform, "线", value="100", unit="L")
     owner = _make_owner(platform)
-    capabilities.pilot_line_update(line=line, user=owner, data={"scale_value": Decimal(2), "scale_unit": "m³"})
+    services_capabilities.pilot_line_update(line=line, user=owner, data={"scale_value": Decimal(2), "scale_unit": "m³"})
     line.refresh_from_db()
     assert line.scale_base == 2000.0
-    update = AuditEvent.objects.get(action=capabilities.CapabilityAction.LINE_UPDATE)
+    update = AuditEvent.objects.get(action=services_capabilities.CapabilityAction.LINE_UPDATE)
     assert (update.before["scale_base"], update.after["scale_base"]) == (100.0, 2000.0)
-    capabilities.pilot_line_delete(line=line, user=owner)
+    services_capabilities.pilot_line_delete(line=line, user=owner)
     assert not PilotLine.objects.exists()
     assert AuditEvent.objects.filter(action="delete", note="pilot_line_delete").count() == 1
 
@@ -184,7 +184,7 @@ def test_line_pages(client, db):
     platform = PlatformFactory()
     owner = _make_owner(platform)
     client.force_login(owner)
-    url = f"/platforms/{platform.pk}/lines/"
+    url = f"/platforms/manage/{platform.pk}/lines/"
     assert client.get(url).status_code == 200
     response = client.post(url, {"name": "2000L 发酵线", "process_step": "scale_up", "scale_value": "2000",
                                  "scale_unit": "L", "cleanroom_class": "8", "gmp_status": "", "is_active": "on"})
@@ -194,7 +194,7 @@ def test_line_pages(client, db):
     page = client.get(url).content.decode()
     assert "2000L 发酵线" in page and "ISO 8（十万级）" in page
     assert client.post(url, {"name": "坏", "process_step": "scale_up", "scale_unit": "L"}).status_code == 400
-    response = client.post(f"/platforms/{platform.pk}/lines/{line.pk}/", {
+    response = client.post(f"/platforms/manage/{platform.pk}/lines/{line.pk}/edit/", {
         "name": "2000L 发酵线", "process_step": "process_validation", "scale_value": "3", "scale_unit": "m³",
         "cleanroom_class": "", "gmp_status": "", "is_active": "on"})
     assert response.status_code == 302
@@ -202,7 +202,7 @@ def test_line_pages(client, db):
     assert (line.process_step, line.scale_base, line.cleanroom_class) == ("process_validation", 3000.0, None)
     client.force_login(operator())
     assert client.get(url).status_code == 403
-    assert client.post(f"/platforms/{platform.pk}/lines/{line.pk}/delete/").status_code == 403
+    assert client.post(f"/platforms/manage/{platform.pk}/lines/{line.pk}/delete/").status_code == 403
     assert PilotLine.objects.count() == 1
 
 

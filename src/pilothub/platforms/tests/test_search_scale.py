@@ -127,7 +127,7 @@ def test_facet_cache_is_keyed_by_capability_filters_too(client):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL plans")
 def test_candidate_streams_can_use_the_gin_indexes():
-    """Both streams' expressions match an index (both created by migration 0013).
+    """Both streams' expressions match an index (both created by migration 0014).
 
     With sequential scans disabled the planner must pick an index when one applies; with a few rows
     it would rightly prefer a sequential scan, so the plan's choice at scale is in performance.md.

@@ -12,7 +12,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         started = time.perf_counter()
-        count = search_index_rebuild()
+        verbosity = options.get("verbosity", 1)
+
+        def report(done: int, total: int) -> None:
+            # Progress goes to stderr so scripts that read the summary line from stdout are unaffected.
+            if verbosity >= 1:
+                self.stderr.write(f"  {done}/{total} ({100 * done // max(total, 1)}%)")
+
+        count = search_index_rebuild(progress=report)
         self.stdout.write(self.style.SUCCESS(
             f"已索引 {count} 个平台，用时 {time.perf_counter() - started:.1f} 秒 "
             f"Indexed {count} platforms."))

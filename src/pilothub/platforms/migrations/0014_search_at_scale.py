@@ -56,7 +56,7 @@ def backward(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("platforms", "0012_merge_search"),
+        ("platforms", "0013_hazardpermit_issued_on"),
     ]
 
     operations = [migrations.RunPython(forward, backward)]
