@@ -23,7 +23,7 @@ from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import connection, connections, router, transaction
 from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -242,7 +242,8 @@ def _candidate_ids(queryset: QuerySet, terms: list[str]) -> list[int]:
     key = "platforms:candidates:" + hashlib.sha256(repr((registry_version(), sql, params)).encode()).hexdigest()
     ids = cache.get(key)
     if ids is None:
-        with connection.cursor() as cursor:
+        # A read like any queryset's: the database router may send it to a replica.
+        with connections[router.db_for_read(Platform)].cursor() as cursor:
             cursor.execute(sql, params)
             ids = [row[0] for row in cursor.fetchall()]
         # Keyed by the SQL (filters, query, today's cut-off dates) and the registry version.
