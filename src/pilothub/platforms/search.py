@@ -30,7 +30,17 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from pilothub.core.text import tokens
 
-from .models import Equipment, Expert, Platform, PlatformSearchDocument, Qualification, TestService
+from .models import (
+    AccreditationScopeItem,
+    Equipment,
+    Expert,
+    HazardPermit,
+    PilotLine,
+    Platform,
+    PlatformSearchDocument,
+    Qualification,
+    TestService,
+)
 
 FTS_TABLE = "platforms_search_fts"
 DOC_TABLE = PlatformSearchDocument._meta.db_table
@@ -342,15 +352,19 @@ def _on_vocabulary_changed(sender, instance, action: str, reverse: bool, pk_set,
             _refresh(platform_id)
 
 
-def _on_qualification_changed(sender, instance, raw: bool = False, **kwargs) -> None:
+def _on_filtered_record_changed(sender, instance, raw: bool = False, **kwargs) -> None:
     if not raw:
         registry_changed()
 
 
 def connect_signals() -> None:
-    for signal in (post_save, post_delete):
-        signal.connect(_on_qualification_changed, sender=Qualification,
-                       dispatch_uid=f"platforms.search.qualification.{signal is post_save}")
+    # Qualifications and the capability records (pilot lines, hazard permits, accreditation scope)
+    # are not in the search text, but the directory filters on them, so cached totals, facets and
+    # map cells must follow their changes (operators edit capabilities directly, decision 0307).
+    for filtered in (Qualification, PilotLine, HazardPermit, AccreditationScopeItem):
+        for signal in (post_save, post_delete):
+            signal.connect(_on_filtered_record_changed, sender=filtered,
+                           dispatch_uid=f"platforms.search.{filtered.__name__}.{signal is post_save}")
     post_save.connect(_on_platform_saved, sender=Platform, dispatch_uid="platforms.search.platform")
     for model in (Equipment, TestService, Expert):
         post_save.connect(_on_child_saved, sender=model, dispatch_uid=f"platforms.search.{model.__name__}.save")

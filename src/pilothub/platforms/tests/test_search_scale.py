@@ -164,3 +164,21 @@ def test_versioned_results_live_long_only_in_a_shared_cache(settings):
     assert search.registry_cache_seconds() == 3600
     settings.PILOTHUB_REGISTRY_CACHE_SECONDS = 5
     assert search.registry_cache_seconds() == 5
+
+
+def test_cached_totals_follow_capability_edits(client):
+    """The directory filters on pilot lines, so a line added, retired or deleted changes the
+    filtered count at once (it is not in the search text: only the registry version tells)."""
+    from pilothub.platforms.models import PilotLine
+
+    platform = make_platform(name="发酵中试平台")
+    make_platform(name="检测平台")
+    params = {"process_step": "small_batch"}
+    assert client.get("/api/v1/platforms", params).json()["count"] == 0  # now cached
+
+    line = PilotLine.objects.create(platform=platform, name="5吨发酵线", process_step="small_batch")
+    assert client.get("/api/v1/platforms", params).json()["count"] == 1
+    assert "共 1 个平台" in client.get("/platforms/", params).content.decode()
+
+    line.delete()
+    assert client.get("/api/v1/platforms", params).json()["count"] == 0
