@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django_otp.models import Device, ThrottlingMixin, TimestampMixin
 from django.utils.translation import gettext_lazy as _
 
 from .credit_code import credit_code_problem
+from .recovery_codes import recovery_code_candidates, recovery_code_matches
 
 
 def validate_credit_code(value: str) -> None:
@@ -145,3 +148,52 @@ class PasswordHistory(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class HashedRecoveryDevice(TimestampMixin, ThrottlingMixin, Device):
+    """A user's one-time recovery codes as a django-otp device; the codes are kept only as keyed
+    hashes (RecoveryCode, accounts.recovery_codes). Replaces django-otp's StaticDevice, which
+    stores them as written. Throttled like StaticDevice (OTP_STATIC_THROTTLE_FACTOR)."""
+
+    class Meta:
+        verbose_name = _("恢复码")
+        verbose_name_plural = _("恢复码")
+
+    def get_throttle_factor(self) -> int:
+        return getattr(settings, "OTP_STATIC_THROTTLE_FACTOR", 1)
+
+    def verify_token(self, token) -> bool:
+        """Right code: it is deleted (works once) and the throttle resets. Wrong code: the
+        throttle grows. Every stored hash is compared (constant time, no early exit). Callers
+        should hold a row lock on the device (two_factor.second_factor_verify does)."""
+        allowed, _data = self.verify_is_allowed()
+        if not allowed:
+            return False
+        candidates = recovery_code_candidates(str(token))
+        match = None
+        for pk, stored in self.codes.values_list("pk", "code_hash"):
+            if recovery_code_matches(stored, candidates):
+                match = pk
+        # The delete's row count settles a race between two uses of the same code.
+        if match is not None and RecoveryCode.objects.filter(pk=match).delete()[0] == 1:
+            self.throttle_reset(commit=False)
+            self.set_last_used_timestamp(commit=False)
+            self.save()
+            return True
+        self.throttle_increment()
+        return False
+
+
+class RecoveryCode(models.Model):
+    """One unused recovery code, as HMAC-SHA256 keyed from SECRET_KEY (never the code itself)."""
+
+    device = models.ForeignKey(HashedRecoveryDevice, verbose_name=_("恢复码设备"), on_delete=models.CASCADE,
+                               related_name="codes")
+    code_hash = models.CharField(_("恢复码哈希"), max_length=64)
+
+    class Meta:
+        verbose_name = _("恢复码哈希")
+        verbose_name_plural = _("恢复码哈希")
+
+    def __str__(self) -> str:
+        return f"{self.device.user_id}: {self.code_hash[:8]}…"

@@ -18,14 +18,14 @@ import qrcode.image.svg
 from django.conf import settings
 from django.db import transaction
 from django_otp.oath import TOTP
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
 from pilothub.core.audit import audit_record
 from pilothub.core.errors import DomainError, forbidden
 
-from .models import Role, User
+from .models import HashedRecoveryDevice, RecoveryCode, Role, User
+from .recovery_codes import recovery_code_hash, recovery_code_new
 
 TOTP_DEVICE_NAME = "authenticator"
 RECOVERY_DEVICE_NAME = "recovery"
@@ -63,7 +63,7 @@ def two_factor_enabled(user: User) -> bool:
 
 
 def recovery_codes_left(user: User) -> int:
-    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+    return RecoveryCode.objects.filter(device__user=user, device__confirmed=True).count()
 
 
 def secret_as_text(key_hex: str) -> str:
@@ -106,10 +106,21 @@ def _totp_matching_step(key_hex: str, code: str) -> tuple[int, int] | None:
 # --- writes -------------------------------------------------------------------------------------
 
 def _recovery_codes_issue(user: User) -> list[str]:
-    StaticDevice.objects.filter(user=user).delete()
-    device = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE_NAME, confirmed=True)
-    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
-    StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
+    """New codes replace all the old ones. Only their keyed hashes are stored; the codes are
+    returned to be shown once. The device itself is kept, so a session verified with a recovery
+    code stays verified when the user regenerates the codes."""
+    device = HashedRecoveryDevice.objects.select_for_update().filter(user=user).order_by("pk").first()
+    if device is None:
+        device = HashedRecoveryDevice.objects.create(user=user, name=RECOVERY_DEVICE_NAME, confirmed=True)
+    HashedRecoveryDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+    device.codes.all().delete()
+    codes: list[str] = []
+    while len(codes) < RECOVERY_CODE_COUNT:
+        code = recovery_code_new()
+        if code not in codes:
+            codes.append(code)
+    RecoveryCode.objects.bulk_create([RecoveryCode(device=device, code_hash=recovery_code_hash(code))
+                                      for code in codes])
     return codes
 
 
@@ -117,8 +128,7 @@ def _recovery_codes_issue(user: User) -> list[str]:
 def two_factor_enrol(*, user: User, key_hex: str, code: str) -> tuple[TOTPDevice, list[str]]:
     """Confirms a new authenticator: the code must match the secret the user was shown.
 
-    Returns the device and the recovery codes (shown once; only they are stored, as given,
-    because django-otp compares them verbatim — they are as sensitive as the password).
+    Returns the device and the recovery codes (shown once; only their keyed hashes are stored).
     """
     if not re.fullmatch(r"[0-9a-f]{40}", key_hex or ""):
         raise DomainError("two_factor_no_secret", "请重新打开绑定页面获取密钥", "Open the enrolment page again",
@@ -158,14 +168,14 @@ def two_factor_reset(*, user: User, actor: User) -> int:
     if not actor.is_system_admin:
         raise forbidden("重置双因素认证", "reset two-factor authentication")
     removed_totp, _ = TOTPDevice.objects.filter(user=user).delete()
-    removed_static = StaticDevice.objects.filter(user=user).count()
-    StaticDevice.objects.filter(user=user).delete()
+    removed_recovery = HashedRecoveryDevice.objects.filter(user=user).count()
+    HashedRecoveryDevice.objects.filter(user=user).delete()  # and their codes (cascade)
     audit_record(actor=actor, action=TwoFactorAction.RESET, obj=user, object_repr=str(user),
-                 before={"devices": removed_totp + removed_static})
-    return removed_totp + removed_static
+                 before={"devices": removed_totp + removed_recovery})
+    return removed_totp + removed_recovery
 
 
-def second_factor_verify(*, user: User, code: str) -> tuple[TOTPDevice | StaticDevice | None, str]:
+def second_factor_verify(*, user: User, code: str) -> tuple[TOTPDevice | HashedRecoveryDevice | None, str]:
     """Checks a login code: 6 digits against the authenticator, anything else against the
     recovery codes (each works once). Returns (device or None, problem code if refused).
 
@@ -173,12 +183,14 @@ def second_factor_verify(*, user: User, code: str) -> tuple[TOTPDevice | StaticD
     django-axes in the login view.
     """
     code = _normalise(code)
+    device: TOTPDevice | HashedRecoveryDevice | None
     with transaction.atomic():
         if re.fullmatch(r"\d{6}", code):
             device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=True).order_by("pk").first()
             kind = "totp"
         else:
-            device = StaticDevice.objects.select_for_update().filter(user=user, confirmed=True).first()
+            device = (HashedRecoveryDevice.objects.select_for_update().filter(user=user, confirmed=True)
+                      .order_by("pk").first())
             kind = "recovery"
         if device is None:
             return None, "wrong_code"

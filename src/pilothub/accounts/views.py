@@ -124,7 +124,7 @@ def login_otp(request):
             login_steps.pending_clear(request)
             user.otp_device = device  # type: ignore[attr-defined]  # django-otp records the verified device in the session at login()
             login(request, user, backend=pending["backend"])
-            if isinstance(device, two_factor.StaticDevice):
+            if isinstance(device, two_factor.HashedRecoveryDevice):
                 messages.warning(request, _("您使用了一个恢复码，还剩 %(left)d 个。请尽快在“账号安全”中重新生成恢复码。")
                                  % {"left": two_factor.recovery_codes_left(user)})
             next_url = pending.get("next") or ""

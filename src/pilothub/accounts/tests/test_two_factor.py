@@ -12,10 +12,10 @@ import time
 
 import pytest
 from django.test import Client, override_settings
-from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from pilothub.accounts.models import Role
+from pilothub.accounts.models import RecoveryCode, Role
+from pilothub.accounts.recovery_codes import recovery_code_hash
 from pilothub.accounts.tokens import api_token_create
 from pilothub.accounts.two_factor import TwoFactorAction
 from pilothub.core.models import AuditEvent
@@ -142,7 +142,7 @@ def test_a_recovery_code_works_once():
     _login_password(client, "chen")
     response = client.post("/accounts/login/code/", {"code": codes[0].upper()})  # case and spaces do not matter
     assert response.status_code == 302 and client.session["_auth_user_id"] == str(user.pk)
-    assert StaticToken.objects.filter(device__user=user).count() == 9
+    assert RecoveryCode.objects.filter(device__user=user).count() == 9
     assert AuditEvent.objects.filter(actor=user, action=TwoFactorAction.RECOVERY_CODE_USED).count() == 1
     client.post("/accounts/logout/")
 
@@ -236,7 +236,7 @@ def test_an_admin_reset_is_audited_and_ends_the_verified_sessions():
                                                            "_selected_action": [user.pk]})
     assert response.status_code == 302
     assert not TOTPDevice.objects.filter(user=user).exists()
-    assert not StaticToken.objects.filter(device__user=user).exists()
+    assert not RecoveryCode.objects.filter(device__user=user).exists()
     event = AuditEvent.objects.get(action=TwoFactorAction.RESET)
     assert event.actor == boss and event.object_id == str(user.pk)
 
@@ -272,7 +272,8 @@ def test_recovery_codes_can_be_regenerated_and_the_old_ones_stop_working():
     response = client.post("/accounts/security/recovery-codes/")
     new_codes = re.findall(r"<li><code>([a-z2-7]+)</code></li>", response.content.decode())
     assert len(new_codes) == 10 and not set(new_codes) & set(codes)
-    assert set(StaticToken.objects.filter(device__user=user).values_list("token", flat=True)) == set(new_codes)
+    assert (set(RecoveryCode.objects.filter(device__user=user).values_list("code_hash", flat=True))
+            == {recovery_code_hash(code) for code in new_codes})
 
 
 def test_enrolment_refuses_a_wrong_code_and_creates_nothing():
