@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django_otp.models import Device, ThrottlingMixin, TimestampMixin
 from django.utils.translation import gettext_lazy as _
+from django_otp.models import Device, ThrottlingMixin, TimestampMixin
 
 from .credit_code import credit_code_problem
 from .recovery_codes import recovery_code_candidates, recovery_code_matches
@@ -76,7 +76,7 @@ class Role(models.TextChoices):
     ADMIN = "admin", _("系统管理员")
 
 
-class User(AbstractUser):
+class User(AbstractUser):  # type: ignore[django-manager-missing]  # user.recovery_devices: django-otp is untyped
     role = models.CharField(_("角色"), max_length=16, choices=Role.choices, default=Role.ENTERPRISE)
     organisation = models.ForeignKey(Organisation, verbose_name=_("所属单位"), null=True, blank=True,
                                      on_delete=models.PROTECT, related_name="members")
@@ -154,6 +154,10 @@ class HashedRecoveryDevice(TimestampMixin, ThrottlingMixin, Device):
     """A user's one-time recovery codes as a django-otp device; the codes are kept only as keyed
     hashes (RecoveryCode, accounts.recovery_codes). Replaces django-otp's StaticDevice, which
     stores them as written. Throttled like StaticDevice (OTP_STATIC_THROTTLE_FACTOR)."""
+
+    # Device's own field, with a related name (django-otp leaves it to the default).
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("用户"), on_delete=models.CASCADE,
+                             related_name="recovery_devices")
 
     class Meta:
         verbose_name = _("恢复码")
