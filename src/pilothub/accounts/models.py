@@ -191,13 +191,13 @@ class HashedRecoveryDevice(TimestampMixin, ThrottlingMixin, Device):
 class RecoveryCode(models.Model):
     """One unused recovery code, as HMAC-SHA256 keyed from SECRET_KEY (never the code itself)."""
 
-    device = models.ForeignKey(HashedRecoveryDevice, verbose_name=_("恢复码设备"), on_delete=models.CASCADE,
-                               related_name="codes")
-    code_hash = models.CharField(_("恢复码哈希"), max_length=64)
+    # Shown nowhere (no admin, no form): the fields keep Django's default (English) names.
+    device = models.ForeignKey(HashedRecoveryDevice, on_delete=models.CASCADE, related_name="codes")
+    code_hash = models.CharField(max_length=64)
 
     class Meta:
-        verbose_name = _("恢复码哈希")
-        verbose_name_plural = _("恢复码哈希")
+        verbose_name = _("恢复码")
+        verbose_name_plural = _("恢复码")
 
     def __str__(self) -> str:
         return f"{self.device.user_id}: {self.code_hash[:8]}…"

@@ -71,12 +71,12 @@ class Migration(migrations.Migration):
             name='RecoveryCode',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code_hash', models.CharField(max_length=64, verbose_name='恢复码哈希')),
-                ('device', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='codes', to='accounts.hashedrecoverydevice', verbose_name='恢复码设备')),
+                ('code_hash', models.CharField(max_length=64)),
+                ('device', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='codes', to='accounts.hashedrecoverydevice')),
             ],
             options={
-                'verbose_name': '恢复码哈希',
-                'verbose_name_plural': '恢复码哈希',
+                'verbose_name': '恢复码',
+                'verbose_name_plural': '恢复码',
             },
         ),
         # Not reversible into plaintext (the codes are not known any more): going back leaves
