@@ -181,11 +181,10 @@ def _common_words(count: int) -> list[str]:
 
 
 def _measure(requests: int, seed: int = 5, only: str = "") -> list[dict]:
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
-
-    from django.core.cache import cache
 
     rng = random.Random(seed)
     client = Client()

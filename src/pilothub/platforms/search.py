@@ -17,9 +17,11 @@ no signals).
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -112,6 +114,58 @@ def registry_cache_seconds() -> int:
         return int(configured)
     backend = settings.CACHES.get("default", {}).get("BACKEND", "")
     return 60 if backend.rsplit(".", 1)[-1] in {"LocMemCache", "DummyCache", "FileBasedCache"} else 3600
+
+
+# Cache stampede guard (decision 0308, addendum): while one request computes a missing entry,
+# the others wait up to RECOMPUTE_WAIT_SECONDS for it, polling every RECOMPUTE_POLL_SECONDS, then
+# compute it themselves. The lock expires by itself after RECOMPUTE_LOCK_SECONDS (a worker that
+# dies while computing never blocks anyone for longer).
+RECOMPUTE_WAIT_SECONDS = 2.0
+RECOMPUTE_POLL_SECONDS = 0.05
+RECOMPUTE_LOCK_SECONDS = 10
+
+
+def cached_compute(key: str, compute: Callable[[], Any], *, timeout: int | None = None,
+                   wait: float | None = None, poll: float | None = None,
+                   sleep: Callable[[float], None] = time.sleep,
+                   clock: Callable[[], float] = time.monotonic) -> Any:
+    """`cache.get(key)`, or `compute()` stored under `key` for `timeout` seconds (default
+    registry_cache_seconds()) — computed by one request at a time.
+
+    When the entry is missing, the request that adds the lock key `key + ":lock"` (cache.add is
+    atomic in Redis, Memcached, LocMem and the database cache) computes it; the others poll the
+    cache for up to `wait` seconds and return the value as soon as it appears. If it does not
+    (the computation is slow, failed, or the lock holder died), or the lock disappears without a
+    value, they compute it themselves: a request is never failed or held longer than `wait` by
+    the lock. A `None` result is not cached (it cannot be told from a miss).
+    """
+    value = cache.get(key)
+    if value is not None:
+        return value
+    timeout = registry_cache_seconds() if timeout is None else timeout
+    lock = key + ":lock"
+    if cache.add(lock, 1, RECOMPUTE_LOCK_SECONDS):
+        try:
+            value = compute()
+            if value is not None:
+                cache.set(key, value, timeout)
+            return value
+        finally:
+            cache.delete(lock)
+    wait = RECOMPUTE_WAIT_SECONDS if wait is None else wait
+    poll = RECOMPUTE_POLL_SECONDS if poll is None else poll
+    deadline = clock() + wait
+    while clock() < deadline:
+        sleep(poll)
+        value = cache.get(key)
+        if value is not None:
+            return value
+        if cache.get(lock) is None:  # the holder finished without storing a value, or failed
+            break
+    value = compute()
+    if value is not None:
+        cache.set(key, value, timeout)
+    return value
 
 
 def registry_changed() -> None:
@@ -249,16 +303,16 @@ def _candidate_ids(queryset: QuerySet, terms: list[str]) -> list[int]:
     """One query (or none, when cached); a list, so the ranking query joins at most
     2 × RANK_CANDIDATES rows by primary key."""
     sql, params = candidates_sql(queryset, terms)
+    # Keyed by the SQL (filters, query, today's cut-off dates) and the registry version.
     key = "platforms:candidates:" + hashlib.sha256(repr((registry_version(), sql, params)).encode()).hexdigest()
-    ids = cache.get(key)
-    if ids is None:
+
+    def read() -> list[int]:
         # A read like any queryset's: the database router may send it to a replica.
         with connections[router.db_for_read(Platform)].cursor() as cursor:
             cursor.execute(sql, params)
-            ids = [row[0] for row in cursor.fetchall()]
-        # Keyed by the SQL (filters, query, today's cut-off dates) and the registry version.
-        cache.set(key, ids, registry_cache_seconds())
-    return ids
+            return [row[0] for row in cursor.fetchall()]
+
+    return cached_compute(key, read)
 
 
 def apply_search(queryset: QuerySet, terms: list[str], *, ranked: bool = False) -> QuerySet:

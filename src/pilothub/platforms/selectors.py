@@ -9,10 +9,9 @@ from __future__ import annotations
 import datetime
 import hashlib
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import (
     Avg,
@@ -53,7 +52,7 @@ from .models import (
     TestService,
     Tier,
 )
-from .search import apply_search, query_tokens, registry_cache_seconds, registry_version
+from .search import apply_search, cached_compute, query_tokens, registry_version
 
 SORTS: dict[str, Any] = {
     "relevance": _("相关度"),
@@ -272,11 +271,12 @@ def platform_count(*, filters: PlatformFilters) -> ResultCount:
     """
     cap = search_index.RANK_CANDIDATES
     key = _filters_cache_key("count", filters, cap if filters.q else None)
-    found = cache.get(key)
-    if found is None:
+
+    def compute() -> int:
         matching = platform_filter(filters=filters)
-        found = matching.order_by().values("pk")[:cap + 1].count() if filters.q else matching.count()
-        cache.set(key, found, registry_cache_seconds())
+        return matching.order_by().values("pk")[:cap + 1].count() if filters.q else matching.count()
+
+    found = cached_compute(key, compute)
     if filters.q:
         return ResultCount(min(found, cap), found <= cap)
     return ResultCount(found, True)
@@ -356,22 +356,45 @@ def _industry_facet(base: QuerySet[Platform], selected: str) -> dict[str, Any]:
 def platform_facets(*, filters: PlatformFilters) -> dict[str, Any]:
     """Facet counts over the current results (each choice narrows them further).
 
-    Counting scans every matching platform, so results are cached per filter combination (sort
+    Without a query they count every matching platform. With one (decision 0308, addendum) they
+    count the search's matches when there are at most search.RANK_CANDIDATES of them (exact, as
+    before), and otherwise the RANK_CANDIDATES platforms listed first in relevance order —
+    `facets["capped"]` is then that number and the page says so.
+
+    Counting scans the platforms counted, so results are cached per filter combination (sort
     and page do not matter), date and registry version (search.registry_version, bumped by every
     public change) for search.registry_cache_seconds(): an hour with a shared cache, where every
     process sees a change at once; a minute with a per-process cache, where other processes see a
-    change within that time.
+    change within that time. One request computes a missing entry while the others wait for it
+    (search.cached_compute).
     """
     key = _filters_cache_key("facets", filters, translation.get_language())
-    facets = cache.get(key)
-    if facets is None:
-        facets = _compute_facets(filters)
-        cache.set(key, facets, registry_cache_seconds())
-    return facets
+    return cached_compute(key, lambda: _compute_facets(filters))
+
+
+def _facet_scope(filters: PlatformFilters) -> tuple[QuerySet[Platform], int | None]:
+    """The platforms a search's facets count, and the cap when they are not all its matches.
+
+    The matches' ids are read once, stopping after RANK_CANDIDATES + 1 (the capped count's scan):
+    the six facet queries then filter by a list of at most RANK_CANDIDATES ids instead of each
+    evaluating the search (and the hidden-listing rule) over every match. Above the cap the ids are
+    the first RANK_CANDIDATES in relevance order (the bounded ranking of decision 0308, ≤ 2 ×
+    RANK_CANDIDATES ranked): the platforms a relevance-sorted result lists.
+    """
+    cap = search_index.RANK_CANDIDATES
+    ids = list(platform_filter(filters=filters).order_by().values_list("pk", flat=True)[:cap + 1])
+    if len(ids) <= cap:
+        return Platform.objects.filter(pk__in=ids), None
+    ranked = replace(filters, sort="relevance")
+    top = list(_ordered(platform_filter(filters=ranked, ranked=True), ranked).values_list("pk", flat=True)[:cap])
+    return Platform.objects.filter(pk__in=top), cap
 
 
 def _compute_facets(filters: PlatformFilters) -> dict[str, Any]:
-    base = platform_filter(filters=filters)
+    if filters.q and filters.terms:
+        base, capped = _facet_scope(filters)
+    else:
+        base, capped = platform_filter(filters=filters), None
     base_ids = base.values("pk")
     through = Platform.service_types.through
     service_counts = dict(through.objects.filter(platform_id__in=base_ids).values_list("servicetype_id")
@@ -393,6 +416,7 @@ def _compute_facets(filters: PlatformFilters) -> dict[str, Any]:
         "qualification": {"options": [{"value": kind.value, "label": kind.value, "count": qualified.get(kind.value, 0)}
                                       for kind in QUALIFICATION_KINDS]},
         "shareable": {"count": shareable},
+        "capped": capped,
     }
 
 
@@ -517,8 +541,8 @@ def _grid_cells(*, filters: PlatformFilters, zoom: int) -> list[list]:
     key = "platforms:grid:" + hashlib.sha256(repr((
         registry_version(), timezone.localdate().isoformat(), zoom, filters.q, filters.region, filters.industry,
         filters.service_type, filters.tier, filters.qualification, filters.shareable)).encode()).hexdigest()
-    cells = cache.get(key)
-    if cells is None:
+
+    def compute() -> list[list]:
         cell = _cell_degrees(zoom)
         rows = (platform_filter(filters=filters).filter(longitude__isnull=False, latitude__isnull=False)
                 .order_by()
@@ -526,9 +550,9 @@ def _grid_cells(*, filters: PlatformFilters, zoom: int) -> list[list]:
                 .values("gx", "gy")
                 .annotate(n=Count("pk"), lat=Avg("latitude"), lon=Avg("longitude"), one=Min("pk"))
                 .values_list("lat", "lon", "n", "one"))
-        cells = [[round(lat, 5), round(lon, 5), n, one if n == 1 else 0] for lat, lon, n, one in rows]
-        cache.set(key, cells, registry_cache_seconds())
-    return cells
+        return [[round(lat, 5), round(lon, 5), n, one if n == 1 else 0] for lat, lon, n, one in rows]
+
+    return cached_compute(key, compute)
 
 
 # --- equipment and test services --------------------------------------------------------------
