@@ -270,16 +270,26 @@ def platform_count(*, filters: PlatformFilters) -> ResultCount:
     RANK_CANDIDATES of them: the relevance ranking never holds fewer candidates than that.
     """
     cap = search_index.RANK_CANDIDATES
-    key = _filters_cache_key("count", filters, cap if filters.q else None)
-
-    def compute() -> int:
-        matching = platform_filter(filters=filters)
-        return matching.order_by().values("pk")[:cap + 1].count() if filters.q else matching.count()
-
-    found = cached_compute(key, compute)
+    if filters.q:
+        found = len(_search_head(filters))
+    else:
+        found = cached_compute(_filters_cache_key("count", filters), lambda: platform_filter(filters=filters).count())
     if filters.q:
         return ResultCount(min(found, cap), found <= cap)
     return ResultCount(found, True)
+
+
+def _search_head(filters: PlatformFilters) -> list[int]:
+    """The ids of a search's first RANK_CANDIDATES + 1 matches, in the order the index yields
+    them (the scan stops there): cached, counted by platform_count and counted over by the facets
+    (decision 0308, addendum), so a new search reads its matches once for both."""
+    cap = search_index.RANK_CANDIDATES
+
+    def compute() -> list[int]:
+        with search_index.index_lookups():
+            return list(platform_filter(filters=filters).order_by().values_list("pk", flat=True)[:cap + 1])
+
+    return cached_compute(_filters_cache_key("head", filters, cap), compute)
 
 
 class CountedPaginator(Paginator):
@@ -375,14 +385,15 @@ def platform_facets(*, filters: PlatformFilters) -> dict[str, Any]:
 def _facet_scope(filters: PlatformFilters) -> tuple[QuerySet[Platform], int | None]:
     """The platforms a search's facets count, and the cap when they are not all its matches.
 
-    The matches' ids are read once, stopping after RANK_CANDIDATES + 1 (the capped count's scan):
+    The matches' ids are read once, stopping after RANK_CANDIDATES + 1 (the capped count's scan,
+    shared with platform_count through the cache):
     the six facet queries then filter by a list of at most RANK_CANDIDATES ids instead of each
     evaluating the search (and the hidden-listing rule) over every match. Above the cap the ids are
     the first RANK_CANDIDATES in relevance order (the bounded ranking of decision 0308, ≤ 2 ×
     RANK_CANDIDATES ranked): the platforms a relevance-sorted result lists.
     """
     cap = search_index.RANK_CANDIDATES
-    ids = list(platform_filter(filters=filters).order_by().values_list("pk", flat=True)[:cap + 1])
+    ids = _search_head(filters)
     if len(ids) <= cap:
         return Platform.objects.filter(pk__in=ids), None
     ranked = replace(filters, sort="relevance")

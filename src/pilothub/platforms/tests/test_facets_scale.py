@@ -191,3 +191,24 @@ def test_concurrent_requests_compute_a_missing_entry_once():
         thread.join(10)
     assert results == ["value"] * 4
     assert len(calls) == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL planner setting")
+def test_index_lookups_disable_sequential_scans_inside_only():
+    def setting() -> str:
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW enable_seqscan")
+            return cursor.fetchone()[0]
+
+    assert setting() == "on"
+    with search.index_lookups():
+        assert setting() == "off"
+    assert setting() == "on"  # put back although the test's transaction is still open
+    with pytest.raises(RuntimeError), search.index_lookups():
+        raise RuntimeError("query failed")
+    assert setting() == "on"
+
+
+def test_index_lookups_leave_sqlite_alone():
+    with search.index_lookups():
+        assert cached_compute("k", lambda: 1, timeout=60) == 1
