@@ -304,17 +304,17 @@ def index_lookups(using: str | None = None) -> Iterator[None]:
         cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
 
 
-def candidates_sql(queryset: QuerySet, terms: list[str]) -> tuple[str, list]:
+def candidates_sql(queryset: QuerySet, terms: list[str], *, any_match: bool = True) -> tuple[str, list]:
     """SQL and parameters selecting the platforms to rank: up to RANK_CANDIDATES matches whose
     *name* holds every term, and up to RANK_CANDIDATES matches of any kind (filters of `queryset`
-    applied).
+    applied; left out with `any_match=False`, when the caller already holds such matches).
 
     Neither stream is sorted, so each stops after RANK_CANDIDATES rows instead of reading every
     match; which matches fill a stream when more exist is the order the index scan yields them.
     """
     parts: list[str] = []
     params: list = []
-    for title_only in (True, False):
+    for title_only in (True, False) if any_match else (True,):
         stream = search_filter(queryset, terms, title_only=title_only).order_by().values("pk")[:RANK_CANDIDATES]
         sql, stream_params = stream.query.sql_with_params()
         alias = "named" if title_only else "any_match"
@@ -323,10 +323,15 @@ def candidates_sql(queryset: QuerySet, terms: list[str]) -> tuple[str, list]:
     return " UNION ".join(parts), params
 
 
-def _candidate_ids(queryset: QuerySet, terms: list[str]) -> list[int]:
+def _candidate_ids(queryset: QuerySet, terms: list[str], matches: list[int] | None = None) -> list[int]:
     """One query (or none, when cached); a list, so the ranking query joins at most
-    2 × RANK_CANDIDATES rows by primary key."""
-    sql, params = candidates_sql(queryset, terms)
+    2 × RANK_CANDIDATES rows by primary key.
+
+    `matches`: ids of matches of `queryset` already read (the cached head of the selectors, the
+    first RANK_CANDIDATES + 1 in index order): its first RANK_CANDIDATES stand for the any-match
+    stream, which is then not queried (decision 0308, addendum: a new search reads the document
+    index once less)."""
+    sql, params = candidates_sql(queryset, terms, any_match=matches is None)
     # Keyed by the SQL (filters, query, today's cut-off dates) and the registry version.
     key = "platforms:candidates:" + hashlib.sha256(repr((registry_version(), sql, params)).encode()).hexdigest()
 
@@ -335,25 +340,29 @@ def _candidate_ids(queryset: QuerySet, terms: list[str]) -> list[int]:
         alias = router.db_for_read(Platform)
         with index_lookups(alias), connections[alias].cursor() as cursor:
             cursor.execute(sql, params)
-            return [row[0] for row in cursor.fetchall()]
+            found = [row[0] for row in cursor.fetchall()]
+        if matches is not None:
+            found = sorted(set(found) | set(matches[:RANK_CANDIDATES]))
+        return found
 
     return cached_compute(key, read)
 
 
-def apply_search(queryset: QuerySet, terms: list[str], *, ranked: bool = False) -> QuerySet:
+def apply_search(queryset: QuerySet, terms: list[str], *, ranked: bool = False,
+                 matches: list[int] | None = None) -> QuerySet:
     """Keep the platforms whose document holds every term.
 
     Unranked: `pk IN (index lookup)`, usable anywhere, also inside subqueries (facets, map).
     Ranked (decision 0308): the bounded candidate set of `_candidate_ids` (read here, one query),
     joined with the index and annotated with `search_rank` (higher is better), so the rank is
     computed for at most 2 × RANK_CANDIDATES platforms however many match; only for a top-level
-    Platform queryset, as the join names the platform table.
+    Platform queryset, as the join names the platform table. `matches`: see `_candidate_ids`.
     """
     if not ranked:
         return search_filter(queryset, terms)
     expression = _match_expression(terms)
     platform_table = Platform._meta.db_table
-    candidates = Platform.objects.filter(pk__in=_candidate_ids(queryset, terms))
+    candidates = Platform.objects.filter(pk__in=_candidate_ids(queryset, terms, matches))
     if connection.vendor == "postgresql":
         weights = BODY_WEIGHT / TITLE_WEIGHT
         return candidates.extra(  # noqa: S610 - fixed SQL, the query travels as a parameter

@@ -174,6 +174,7 @@ def platform_filter(*, filters: PlatformFilters, queryset: QuerySet[Platform] | 
     query unless cached), joined with the index and annotated with `search_rank` (top-level
     querysets only).
     """
+    public = queryset is None
     queryset = platforms_public() if queryset is None else queryset
     if filters.region:
         # The subtree's codes as a list (one small query): the planner then knows how many
@@ -199,7 +200,9 @@ def platform_filter(*, filters: PlatformFilters, queryset: QuerySet[Platform] | 
     if filters.q:
         if not filters.terms:  # only stop words or punctuation: nothing can match
             return queryset.none()
-        queryset = apply_search(queryset, list(filters.terms), ranked=ranked)
+        # Ranking the public list: the cached head of the search stands for the any-match stream.
+        head = _search_head(filters) if ranked and public else None
+        queryset = apply_search(queryset, list(filters.terms), ranked=ranked, matches=head)
     return queryset
 
 
