@@ -84,6 +84,18 @@ def test_search_facets_over_the_cap_count_the_first_in_relevance_order_and_say_s
     assert "只统计按相关度" not in client.get("/platforms/").content.decode()
 
 
+def test_a_new_search_page_reads_the_document_index_for_the_name_stream_and_the_head_only(client, cap):
+    for n in range(2):
+        make_platform(name=f"抗体偶联药物平台{n}", main_business="工艺放大")
+    make_platform(name="发酵平台", main_business="抗体偶联药物")
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get("/platforms/", {"q": "抗体偶联药物"}).content.decode()
+    assert "共 3 个平台" in html and html.count('<article class="platform-card">') == 3
+    # PostgreSQL: name stream + head (the ranking joins the candidates by id); SQLite's bm25 ranking
+    # also joins the FTS table with MATCH.
+    assert _match_lookups(captured) == (2 if connection.vendor == "postgresql" else 3)
+
+
 def test_search_facets_exactly_at_the_cap_are_exact(cap):
     for n in range(3):
         make_platform(name=f"平台{n}", main_business="抗体偶联药物", tier="provincial")
