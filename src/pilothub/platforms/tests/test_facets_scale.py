@@ -224,3 +224,26 @@ def test_index_lookups_disable_sequential_scans_inside_only():
 def test_index_lookups_leave_sqlite_alone():
     with search.index_lookups():
         assert cached_compute("k", lambda: 1, timeout=60) == 1
+
+
+def test_a_search_page_in_an_explicit_order_is_read_with_the_index_lookups():
+    from pilothub.platforms.selectors import platform_paginator
+
+    names = ["丙抗体偶联药物平台", "甲抗体偶联药物平台", "乙抗体偶联药物平台"]
+    for name in names:
+        make_platform(name=name)
+    make_platform(name="锂电池平台")
+    paginator = platform_paginator(filters=PlatformFilters(q="抗体偶联药物", sort="name"), per_page=2)
+    with CaptureQueriesContext(connection) as captured:
+        page = paginator.page(1)
+    assert isinstance(page.object_list, list)
+    assert [p.name for p in page.object_list] == sorted(names)[:2]
+    sqls = [query["sql"] for query in captured.captured_queries]
+    page_query = next(n for n, sql in enumerate(sqls) if 'ORDER BY "platforms_platform"."name"' in sql)
+    if connection.vendor == "postgresql":
+        switched = [n for n, sql in enumerate(sqls) if "set_config('enable_seqscan'" in sql]
+        assert len(switched) == 2 and switched[0] < page_query < switched[1]
+    unfiltered = platform_paginator(filters=PlatformFilters(sort="name"), per_page=2)
+    with CaptureQueriesContext(connection) as captured:
+        unfiltered.page(1)
+    assert not any("enable_seqscan" in query["sql"] for query in captured.captured_queries)
