@@ -153,6 +153,7 @@ def _scenarios(rng: random.Random) -> list[tuple[str, str, dict | None]]:
         ("筛选 filter CMA + shareable", "/platforms/", {"qualification": "CMA", "shareable": "1"}),
         ("搜索 search 抗体", "/platforms/", {"q": "抗体"}),
         ("搜索 search 扫描电子显微镜 + 北京", "/platforms/", {"q": "扫描电子显微镜", "region": "110000"}),
+        ("搜索 search 中试 (99 % of platforms) sort=name", "/platforms/", {"q": "中试", "sort": "name"}),
         ("htmx 局部 partial search", "/platforms/", {"q": "工艺放大", "sort": "tier", "_htmx": "1"}),
         ("地图宽 map wide (zoom 5)", "/platforms/map/data/", {"zoom": "5", "bbox": "100,15,130,45"}),
         ("地图窄 map narrow (zoom 14)", "/platforms/map/data/", {"zoom": "14", "bbox": "116.28,39.97,116.34,40.00"}),
