@@ -247,3 +247,19 @@ def test_a_search_page_in_an_explicit_order_is_read_with_the_index_lookups():
     with CaptureQueriesContext(connection) as captured:
         unfiltered.page(1)
     assert not any("enable_seqscan" in query["sql"] for query in captured.captured_queries)
+
+
+def test_map_data_of_a_search_is_read_with_the_index_lookups():
+    from pilothub.platforms.selectors import platform_map_data
+
+    found = make_platform(name="抗体偶联药物平台", longitude=116.63, latitude=40.32)
+    make_platform(name="锂电池平台", longitude=116.64, latitude=40.33)
+    with CaptureQueriesContext(connection) as captured:
+        data = platform_map_data(filters=PlatformFilters(q="抗体偶联药物"), bbox=None, zoom=14)
+    assert [point[0] for point in data["points"]] == [found.pk]
+    switched = any("set_config('enable_seqscan'" in query["sql"] for query in captured.captured_queries)
+    assert switched is (connection.vendor == "postgresql")
+    with CaptureQueriesContext(connection) as captured:
+        data = platform_map_data(filters=PlatformFilters(), bbox=None, zoom=14)
+    assert len(data["points"]) == 2
+    assert not any("enable_seqscan" in query["sql"] for query in captured.captured_queries)
