@@ -8,10 +8,14 @@ CNAS on ~10 % (some expired) — builds the search index, then requests each pag
 Django's test client (URL routing, middleware, templates and JSON included) and reports p50 and
 p95 latency and the number of SQL queries per request.
 
-Usage: python -m pilothub.platforms.bench [--platforms 10000 100000] [--requests 30] [--keepdb]
+Usage: python -m pilothub.platforms.bench [--platforms 10000 100000] [--requests 30] [--keepdb] [--only TEXT]
 
 `--keepdb` keeps the generated database after the run and reuses it next time (no generation, no
 re-indexing) when it already holds that many platforms: for measuring before/after a change.
+`--only TEXT` measures only the rows whose label contains TEXT (e.g. `--only "new words"`).
+
+The row "search, new words" sends a different common word with each request and clears the cache
+before each one: the cost of a search nobody has made yet (count, candidates, facets, ranking).
 """
 
 from __future__ import annotations
@@ -149,16 +153,36 @@ def _scenarios(rng: random.Random) -> list[tuple[str, str, dict | None]]:
         ("筛选 filter CMA + shareable", "/platforms/", {"qualification": "CMA", "shareable": "1"}),
         ("搜索 search 抗体", "/platforms/", {"q": "抗体"}),
         ("搜索 search 扫描电子显微镜 + 北京", "/platforms/", {"q": "扫描电子显微镜", "region": "110000"}),
+        ("搜索 search 中试 (99 % of platforms) sort=name", "/platforms/", {"q": "中试", "sort": "name"}),
         ("htmx 局部 partial search", "/platforms/", {"q": "工艺放大", "sort": "tier", "_htmx": "1"}),
         ("地图宽 map wide (zoom 5)", "/platforms/map/data/", {"zoom": "5", "bbox": "100,15,130,45"}),
         ("地图窄 map narrow (zoom 14)", "/platforms/map/data/", {"zoom": "14", "bbox": "116.28,39.97,116.34,40.00"}),
         ("地图筛选 map wide + filter", "/platforms/map/data/", {"zoom": "7", "industry": "pharma-health"}),
         ("详情 detail", "/platforms/{id}/", {"_ids": ids}),
         ("API 列表 /api/v1/platforms", "/api/v1/platforms", {"q": "检测", "page_size": "20"}),
+        ("新搜索 search, new words (uncached)", "/platforms/", {"_words": True}),
     ]
 
 
-def _measure(requests: int, seed: int = 5) -> list[dict]:
+def _common_words(count: int) -> list[str]:
+    """`count` distinct search words that many generated platforms hold: the tokens found in the
+    most demo platforms' texts (the generated platforms recombine those texts), longest first
+    among equals, skipping one-character tokens. A user's varied searches for common terms."""
+    from collections import Counter
+
+    from pilothub.platforms.search import query_tokens
+
+    demo = yaml.safe_load((DATA / "demo_platforms.yaml").read_text(encoding="utf-8"))["platforms"]
+    seen: Counter[str] = Counter()
+    for row in demo:
+        text = " ".join([row["name"], row.get("main_business") or "", row.get("description") or ""])
+        seen.update({token for token in query_tokens(text) if len(token) >= 2 and not token.isascii()})
+    ranked = sorted(seen, key=lambda token: (-seen[token], -len(token), token))
+    return ranked[:count]
+
+
+def _measure(requests: int, seed: int = 5, only: str = "") -> list[dict]:
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -167,12 +191,19 @@ def _measure(requests: int, seed: int = 5) -> list[dict]:
     client = Client()
     results = []
     for label, url, params in _scenarios(rng):
+        if only and only not in label:
+            continue
         params = dict(params or {})
         ids = params.pop("_ids", None)
+        # A new word per request, every cache cleared first: the cost of a search nobody made before.
+        words = _common_words(requests + 2) if params.pop("_words", None) else None
         headers = {"HX-Request": "true"} if params.pop("_htmx", None) else {}
         latencies, queries, sizes, cold = [], [], [], None
         for n in range(requests + 2):
             target = url.format(id=rng.choice(ids)) if ids else url
+            if words:
+                cache.clear()
+                params["q"] = words[n]
             with CaptureQueriesContext(connection) as captured:
                 started = time.perf_counter()
                 response = client.get(target, params, headers=headers)
@@ -197,6 +228,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--platforms", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument("--keepdb", action="store_true", help="keep the generated database and reuse it")
+    parser.add_argument("--only", default="", help="measure only the rows whose label contains this text")
     args = parser.parse_args(argv)
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pilothub.settings.test")
@@ -228,7 +260,7 @@ def main(argv: list[str] | None = None) -> None:
                   f"search index {timings['index']:.0f} s; {args.requests} requests per row\n")
             print("| request | p50 ms | p95 ms | queries | first request ms (queries) | response KB |")
             print("|---|---:|---:|---:|---:|---:|")
-            for row in _measure(args.requests):
+            for row in _measure(args.requests, only=args.only):
                 print(f"| {row['label']} | {row['p50']:.1f} | {row['p95']:.1f} | {row['queries']} | "
                       f"{row['cold_ms']:.0f} ({row['cold_queries']}) | {row['kb']:.1f} |")
             sys.stdout.flush()

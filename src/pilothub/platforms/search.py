@@ -17,9 +17,11 @@ no signals).
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -112,6 +114,58 @@ def registry_cache_seconds() -> int:
         return int(configured)
     backend = settings.CACHES.get("default", {}).get("BACKEND", "")
     return 60 if backend.rsplit(".", 1)[-1] in {"LocMemCache", "DummyCache", "FileBasedCache"} else 3600
+
+
+# Cache stampede guard (decision 0308, addendum): while one request computes a missing entry,
+# the others wait up to RECOMPUTE_WAIT_SECONDS for it, polling every RECOMPUTE_POLL_SECONDS, then
+# compute it themselves. The lock expires by itself after RECOMPUTE_LOCK_SECONDS (a worker that
+# dies while computing never blocks anyone for longer).
+RECOMPUTE_WAIT_SECONDS = 2.0
+RECOMPUTE_POLL_SECONDS = 0.05
+RECOMPUTE_LOCK_SECONDS = 10
+
+
+def cached_compute(key: str, compute: Callable[[], Any], *, timeout: int | None = None,
+                   wait: float | None = None, poll: float | None = None,
+                   sleep: Callable[[float], None] = time.sleep,
+                   clock: Callable[[], float] = time.monotonic) -> Any:
+    """`cache.get(key)`, or `compute()` stored under `key` for `timeout` seconds (default
+    registry_cache_seconds()) — computed by one request at a time.
+
+    When the entry is missing, the request that adds the lock key `key + ":lock"` (cache.add is
+    atomic in Redis, Memcached, LocMem and the database cache) computes it; the others poll the
+    cache for up to `wait` seconds and return the value as soon as it appears. If it does not
+    (the computation is slow, failed, or the lock holder died), or the lock disappears without a
+    value, they compute it themselves: a request is never failed or held longer than `wait` by
+    the lock. A `None` result is not cached (it cannot be told from a miss).
+    """
+    value = cache.get(key)
+    if value is not None:
+        return value
+    timeout = registry_cache_seconds() if timeout is None else timeout
+    lock = key + ":lock"
+    if cache.add(lock, 1, RECOMPUTE_LOCK_SECONDS):
+        try:
+            value = compute()
+            if value is not None:
+                cache.set(key, value, timeout)
+            return value
+        finally:
+            cache.delete(lock)
+    wait = RECOMPUTE_WAIT_SECONDS if wait is None else wait
+    poll = RECOMPUTE_POLL_SECONDS if poll is None else poll
+    deadline = clock() + wait
+    while clock() < deadline:
+        sleep(poll)
+        value = cache.get(key)
+        if value is not None:
+            return value
+        if cache.get(lock) is None:  # the holder finished without storing a value, or failed
+            break
+    value = compute()
+    if value is not None:
+        cache.set(key, value, timeout)
+    return value
 
 
 def registry_changed() -> None:
@@ -226,17 +280,41 @@ def search_filter(queryset: QuerySet, terms: list[str], *, title_only: bool = Fa
     return queryset.filter(lookup)
 
 
-def candidates_sql(queryset: QuerySet, terms: list[str]) -> tuple[str, list]:
+@contextmanager
+def index_lookups(using: str | None = None) -> Iterator[None]:
+    """Run the queries inside with PostgreSQL's sequential scans disabled (no-op on SQLite).
+
+    For the queries whose search lookup must read the GIN index (decision 0308, addendum): for a
+    word nearly every document holds (中试: 99 % of 100k), the planner prices a sequential scan
+    evaluating the indexed expression on every document a little below the bitmap scan that
+    returns the same rows (each is charged the expression per row), and then spends 8 s in the
+    expression instead of 20 ms in the index. Set with `set_config(..., is_local)` and put back
+    afterwards, so an enclosing transaction (a test, ATOMIC_REQUESTS) keeps its own setting; on
+    an error the block's savepoint rollback undoes it.
+    """
+    alias = using or router.db_for_read(Platform)
+    conn = connections[alias]
+    if conn.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(using=alias), conn.cursor() as cursor:
+        cursor.execute("SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)")
+        previous = cursor.fetchone()[0]
+        yield
+        cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
+
+
+def candidates_sql(queryset: QuerySet, terms: list[str], *, any_match: bool = True) -> tuple[str, list]:
     """SQL and parameters selecting the platforms to rank: up to RANK_CANDIDATES matches whose
     *name* holds every term, and up to RANK_CANDIDATES matches of any kind (filters of `queryset`
-    applied).
+    applied; left out with `any_match=False`, when the caller already holds such matches).
 
     Neither stream is sorted, so each stops after RANK_CANDIDATES rows instead of reading every
     match; which matches fill a stream when more exist is the order the index scan yields them.
     """
     parts: list[str] = []
     params: list = []
-    for title_only in (True, False):
+    for title_only in (True, False) if any_match else (True,):
         stream = search_filter(queryset, terms, title_only=title_only).order_by().values("pk")[:RANK_CANDIDATES]
         sql, stream_params = stream.query.sql_with_params()
         alias = "named" if title_only else "any_match"
@@ -245,36 +323,46 @@ def candidates_sql(queryset: QuerySet, terms: list[str]) -> tuple[str, list]:
     return " UNION ".join(parts), params
 
 
-def _candidate_ids(queryset: QuerySet, terms: list[str]) -> list[int]:
+def _candidate_ids(queryset: QuerySet, terms: list[str], matches: list[int] | None = None) -> list[int]:
     """One query (or none, when cached); a list, so the ranking query joins at most
-    2 × RANK_CANDIDATES rows by primary key."""
-    sql, params = candidates_sql(queryset, terms)
+    2 × RANK_CANDIDATES rows by primary key.
+
+    `matches`: ids of matches of `queryset` already read (the cached head of the selectors, the
+    first RANK_CANDIDATES + 1 in index order): its first RANK_CANDIDATES stand for the any-match
+    stream, which is then not queried (decision 0308, addendum: a new search reads the document
+    index once less)."""
+    sql, params = candidates_sql(queryset, terms, any_match=matches is None)
+    # Keyed by the SQL (filters, query, today's cut-off dates) and the registry version.
     key = "platforms:candidates:" + hashlib.sha256(repr((registry_version(), sql, params)).encode()).hexdigest()
-    ids = cache.get(key)
-    if ids is None:
+
+    def read() -> list[int]:
         # A read like any queryset's: the database router may send it to a replica.
-        with connections[router.db_for_read(Platform)].cursor() as cursor:
+        alias = router.db_for_read(Platform)
+        with index_lookups(alias), connections[alias].cursor() as cursor:
             cursor.execute(sql, params)
-            ids = [row[0] for row in cursor.fetchall()]
-        # Keyed by the SQL (filters, query, today's cut-off dates) and the registry version.
-        cache.set(key, ids, registry_cache_seconds())
-    return ids
+            found = [row[0] for row in cursor.fetchall()]
+        if matches is not None:
+            found = sorted(set(found) | set(matches[:RANK_CANDIDATES]))
+        return found
+
+    return cached_compute(key, read)
 
 
-def apply_search(queryset: QuerySet, terms: list[str], *, ranked: bool = False) -> QuerySet:
+def apply_search(queryset: QuerySet, terms: list[str], *, ranked: bool = False,
+                 matches: list[int] | None = None) -> QuerySet:
     """Keep the platforms whose document holds every term.
 
     Unranked: `pk IN (index lookup)`, usable anywhere, also inside subqueries (facets, map).
     Ranked (decision 0308): the bounded candidate set of `_candidate_ids` (read here, one query),
     joined with the index and annotated with `search_rank` (higher is better), so the rank is
     computed for at most 2 × RANK_CANDIDATES platforms however many match; only for a top-level
-    Platform queryset, as the join names the platform table.
+    Platform queryset, as the join names the platform table. `matches`: see `_candidate_ids`.
     """
     if not ranked:
         return search_filter(queryset, terms)
     expression = _match_expression(terms)
     platform_table = Platform._meta.db_table
-    candidates = Platform.objects.filter(pk__in=_candidate_ids(queryset, terms))
+    candidates = Platform.objects.filter(pk__in=_candidate_ids(queryset, terms, matches))
     if connection.vendor == "postgresql":
         weights = BODY_WEIGHT / TITLE_WEIGHT
         return candidates.extra(  # noqa: S610 - fixed SQL, the query travels as a parameter

@@ -9,10 +9,9 @@ from __future__ import annotations
 import datetime
 import hashlib
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import (
     Avg,
@@ -53,7 +52,7 @@ from .models import (
     TestService,
     Tier,
 )
-from .search import apply_search, query_tokens, registry_cache_seconds, registry_version
+from .search import apply_search, cached_compute, query_tokens, registry_version
 
 SORTS: dict[str, Any] = {
     "relevance": _("相关度"),
@@ -175,6 +174,7 @@ def platform_filter(*, filters: PlatformFilters, queryset: QuerySet[Platform] | 
     query unless cached), joined with the index and annotated with `search_rank` (top-level
     querysets only).
     """
+    public = queryset is None
     queryset = platforms_public() if queryset is None else queryset
     if filters.region:
         # The subtree's codes as a list (one small query): the planner then knows how many
@@ -200,7 +200,9 @@ def platform_filter(*, filters: PlatformFilters, queryset: QuerySet[Platform] | 
     if filters.q:
         if not filters.terms:  # only stop words or punctuation: nothing can match
             return queryset.none()
-        queryset = apply_search(queryset, list(filters.terms), ranked=ranked)
+        # Ranking the public list: the cached head of the search stands for the any-match stream.
+        head = _search_head(filters) if ranked and public else None
+        queryset = apply_search(queryset, list(filters.terms), ranked=ranked, matches=head)
     return queryset
 
 
@@ -271,23 +273,40 @@ def platform_count(*, filters: PlatformFilters) -> ResultCount:
     RANK_CANDIDATES of them: the relevance ranking never holds fewer candidates than that.
     """
     cap = search_index.RANK_CANDIDATES
-    key = _filters_cache_key("count", filters, cap if filters.q else None)
-    found = cache.get(key)
-    if found is None:
-        matching = platform_filter(filters=filters)
-        found = matching.order_by().values("pk")[:cap + 1].count() if filters.q else matching.count()
-        cache.set(key, found, registry_cache_seconds())
+    if filters.q:
+        found = len(_search_head(filters))
+    else:
+        found = cached_compute(_filters_cache_key("count", filters), lambda: platform_filter(filters=filters).count())
     if filters.q:
         return ResultCount(min(found, cap), found <= cap)
     return ResultCount(found, True)
 
 
-class CountedPaginator(Paginator):
-    """A paginator told its count (platform_count) instead of running COUNT(*) itself."""
+def _search_head(filters: PlatformFilters) -> list[int]:
+    """The ids of a search's first RANK_CANDIDATES + 1 matches, in the order the index yields
+    them (the scan stops there): cached, counted by platform_count and counted over by the facets
+    (decision 0308, addendum), so a new search reads its matches once for both."""
+    cap = search_index.RANK_CANDIDATES
 
-    def __init__(self, object_list, per_page: int, *, count: ResultCount) -> None:
+    def compute() -> list[int]:
+        with search_index.index_lookups():
+            return list(platform_filter(filters=filters).order_by().values_list("pk", flat=True)[:cap + 1])
+
+    return cached_compute(_filters_cache_key("head", filters, cap), compute)
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count (platform_count) instead of running COUNT(*) itself.
+
+    For a search (`index_lookups`), a page's rows are read at once with the search lookups kept
+    on the GIN index (search.index_lookups, decision 0308 addendum): sorted by name, tier or date,
+    a word nearly every platform holds otherwise cost 8 s per page at 100k.
+    """
+
+    def __init__(self, object_list, per_page: int, *, count: ResultCount, index_lookups: bool = False) -> None:
         super().__init__(object_list, per_page)
         self.result_count = count
+        self.index_lookups = index_lookups
 
     @cached_property
     def count(self) -> int:
@@ -297,13 +316,20 @@ class CountedPaginator(Paginator):
     def count_exact(self) -> bool:
         return self.result_count.exact
 
+    def page(self, number):
+        page = super().page(number)
+        if self.index_lookups:
+            with search_index.index_lookups():
+                page.object_list = list(page.object_list)
+        return page
+
 
 def platform_paginator(*, filters: PlatformFilters, per_page: int,
                        queryset: QuerySet[Platform] | None = None) -> CountedPaginator:
     """Pages of `platform_list(filters=filters)` (or of `queryset`, the same rows with more
     select_related), counted by platform_count."""
     rows = platform_list(filters=filters) if queryset is None else queryset
-    return CountedPaginator(rows, per_page, count=platform_count(filters=filters))
+    return CountedPaginator(rows, per_page, count=platform_count(filters=filters), index_lookups=bool(filters.terms))
 
 
 # --- facets ---------------------------------------------------------------------------------
@@ -356,22 +382,46 @@ def _industry_facet(base: QuerySet[Platform], selected: str) -> dict[str, Any]:
 def platform_facets(*, filters: PlatformFilters) -> dict[str, Any]:
     """Facet counts over the current results (each choice narrows them further).
 
-    Counting scans every matching platform, so results are cached per filter combination (sort
+    Without a query they count every matching platform. With one (decision 0308, addendum) they
+    count the search's matches when there are at most search.RANK_CANDIDATES of them (exact, as
+    before), and otherwise the RANK_CANDIDATES platforms listed first in relevance order —
+    `facets["capped"]` is then that number and the page says so.
+
+    Counting scans the platforms counted, so results are cached per filter combination (sort
     and page do not matter), date and registry version (search.registry_version, bumped by every
     public change) for search.registry_cache_seconds(): an hour with a shared cache, where every
     process sees a change at once; a minute with a per-process cache, where other processes see a
-    change within that time.
+    change within that time. One request computes a missing entry while the others wait for it
+    (search.cached_compute).
     """
     key = _filters_cache_key("facets", filters, translation.get_language())
-    facets = cache.get(key)
-    if facets is None:
-        facets = _compute_facets(filters)
-        cache.set(key, facets, registry_cache_seconds())
-    return facets
+    return cached_compute(key, lambda: _compute_facets(filters))
+
+
+def _facet_scope(filters: PlatformFilters) -> tuple[QuerySet[Platform], int | None]:
+    """The platforms a search's facets count, and the cap when they are not all its matches.
+
+    The matches' ids are read once, stopping after RANK_CANDIDATES + 1 (the capped count's scan,
+    shared with platform_count through the cache):
+    the six facet queries then filter by a list of at most RANK_CANDIDATES ids instead of each
+    evaluating the search (and the hidden-listing rule) over every match. Above the cap the ids are
+    the first RANK_CANDIDATES in relevance order (the bounded ranking of decision 0308, ≤ 2 ×
+    RANK_CANDIDATES ranked): the platforms a relevance-sorted result lists.
+    """
+    cap = search_index.RANK_CANDIDATES
+    ids = _search_head(filters)
+    if len(ids) <= cap:
+        return Platform.objects.filter(pk__in=ids), None
+    ranked = replace(filters, sort="relevance")
+    top = list(_ordered(platform_filter(filters=ranked, ranked=True), ranked).values_list("pk", flat=True)[:cap])
+    return Platform.objects.filter(pk__in=top), cap
 
 
 def _compute_facets(filters: PlatformFilters) -> dict[str, Any]:
-    base = platform_filter(filters=filters)
+    if filters.q and filters.terms:
+        base, capped = _facet_scope(filters)
+    else:
+        base, capped = platform_filter(filters=filters), None
     base_ids = base.values("pk")
     through = Platform.service_types.through
     service_counts = dict(through.objects.filter(platform_id__in=base_ids).values_list("servicetype_id")
@@ -393,6 +443,7 @@ def _compute_facets(filters: PlatformFilters) -> dict[str, Any]:
         "qualification": {"options": [{"value": kind.value, "label": kind.value, "count": qualified.get(kind.value, 0)}
                                       for kind in QUALIFICATION_KINDS]},
         "shareable": {"count": shareable},
+        "capped": capped,
     }
 
 
@@ -472,6 +523,15 @@ class BBox:
 
 
 def platform_map_data(*, filters: PlatformFilters, bbox: BBox | None, zoom: int) -> dict[str, Any]:
+    """Compact map payload (see `_map_data`); a search's lookups read the GIN index
+    (search.index_lookups, decision 0308 addendum: 中试 cost 8 s otherwise at 100k)."""
+    if not filters.terms:
+        return _map_data(filters=filters, bbox=bbox, zoom=zoom)
+    with search_index.index_lookups():
+        return _map_data(filters=filters, bbox=bbox, zoom=zoom)
+
+
+def _map_data(*, filters: PlatformFilters, bbox: BBox | None, zoom: int) -> dict[str, Any]:
     """Compact map payload: individual points for small viewports, grid aggregates otherwise.
 
     Points when zoom >= MAP_POINT_ZOOM, or when zoom >= MAP_POINT_MIN_ZOOM and the viewport
@@ -517,8 +577,8 @@ def _grid_cells(*, filters: PlatformFilters, zoom: int) -> list[list]:
     key = "platforms:grid:" + hashlib.sha256(repr((
         registry_version(), timezone.localdate().isoformat(), zoom, filters.q, filters.region, filters.industry,
         filters.service_type, filters.tier, filters.qualification, filters.shareable)).encode()).hexdigest()
-    cells = cache.get(key)
-    if cells is None:
+
+    def compute() -> list[list]:
         cell = _cell_degrees(zoom)
         rows = (platform_filter(filters=filters).filter(longitude__isnull=False, latitude__isnull=False)
                 .order_by()
@@ -526,9 +586,9 @@ def _grid_cells(*, filters: PlatformFilters, zoom: int) -> list[list]:
                 .values("gx", "gy")
                 .annotate(n=Count("pk"), lat=Avg("latitude"), lon=Avg("longitude"), one=Min("pk"))
                 .values_list("lat", "lon", "n", "one"))
-        cells = [[round(lat, 5), round(lon, 5), n, one if n == 1 else 0] for lat, lon, n, one in rows]
-        cache.set(key, cells, registry_cache_seconds())
-    return cells
+        return [[round(lat, 5), round(lon, 5), n, one if n == 1 else 0] for lat, lon, n, one in rows]
+
+    return cached_compute(key, compute)
 
 
 # --- equipment and test services --------------------------------------------------------------
