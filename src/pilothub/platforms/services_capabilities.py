@@ -15,7 +15,8 @@ confirmation and an approved change request restart the confirmation clock.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -131,6 +132,74 @@ def _touch_index(platform_id: int) -> None:
     transaction.on_commit(touch)
 
 
+@dataclass(frozen=True)
+class _Kind:
+    """What differs between the three capability records' writes; the writes themselves are shared."""
+
+    object_type: str
+    fields: tuple[str, ...]
+    create_action: str
+    update_action: str
+    delete_note: str
+    snapshot_exclude: tuple[str, ...] = ()
+    touches_match_index: bool = False  # matching reads pilot lines, not permits or scope items
+
+
+# Sets and validates a record's fields from the input (raises DomainError; saves nothing).
+Apply = Callable[[Any, Platform, Mapping[str, Any]], None]
+
+
+def _after_write(kind: _Kind, platform: Platform) -> None:
+    if kind.touches_match_index:
+        _touch_index(platform.pk)
+
+
+def _create(kind: _Kind, *, platform: Platform, user: User, data: Mapping[str, Any],
+            new: Callable[[Platform], models.Model], apply: Apply) -> Any:
+    platform = _lock(platform)
+    _require_operator(user, platform)
+    obj = new(platform)
+    apply(obj, platform, data)
+    obj.save()
+    _record(user=user, platform=platform, obj=obj, object_type=kind.object_type, action=FieldChangeAction.CREATE,
+            audit_action=kind.create_action, old={}, new=_values(obj, kind.fields), before=None,
+            after=model_snapshot(obj, exclude=kind.snapshot_exclude))
+    _after_write(kind, platform)
+    return obj
+
+
+def _update(kind: _Kind, *, locked: Any, platform: Platform, user: User, data: Mapping[str, Any],
+            apply: Apply, audit_action: str | None = None) -> Any:
+    old, before = _values(locked, kind.fields), model_snapshot(locked, exclude=kind.snapshot_exclude)
+    apply(locked, platform, data)
+    new = _values(locked, kind.fields)
+    if new == old:
+        return locked
+    locked.save()
+    _record(user=user, platform=platform, obj=locked, object_type=kind.object_type, action=FieldChangeAction.UPDATE,
+            audit_action=audit_action or kind.update_action, old=old, new=new, before=before,
+            after=model_snapshot(locked, exclude=kind.snapshot_exclude))
+    _after_write(kind, platform)
+    return locked
+
+
+def _delete(kind: _Kind, *, locked: models.Model, platform: Platform, user: User) -> None:
+    old, before, pk = _values(locked, kind.fields), model_snapshot(locked), locked.pk
+    locked.delete()
+    locked.pk = pk  # the history and the audit event name the row that was deleted
+    _record(user=user, platform=platform, obj=locked, object_type=kind.object_type, action=FieldChangeAction.DELETE,
+            audit_action=AuditAction.DELETE, old=old, new={}, before=before, after=None, note=kind.delete_note)
+    _after_write(kind, platform)
+
+
+LINE_KIND = _Kind(LINE, LINE_FIELDS, CapabilityAction.LINE_CREATE, CapabilityAction.LINE_UPDATE,
+                  CapabilityAction.LINE_DELETE, snapshot_exclude=("updated_at",), touches_match_index=True)
+PERMIT_KIND = _Kind(PERMIT, PERMIT_FIELDS, CapabilityAction.PERMIT_CREATE, CapabilityAction.PERMIT_UPDATE,
+                    CapabilityAction.PERMIT_DELETE)
+SCOPE_KIND = _Kind(SCOPE, SCOPE_FIELDS, CapabilityAction.SCOPE_CREATE, CapabilityAction.SCOPE_UPDATE,
+                   CapabilityAction.SCOPE_DELETE)
+
+
 # ---------------------------------------------------------------------- pilot lines
 def line_apply(line: PilotLine, data: Mapping[str, Any]) -> None:
     """Set and validate a line's fields; the scale is parsed with the unit table of capabilities.py
@@ -166,18 +235,14 @@ def line_apply(line: PilotLine, data: Mapping[str, Any]) -> None:
     raise_first_validation_error(line, exclude=["platform"])
 
 
+def _line_apply(line: PilotLine, platform: Platform, data: Mapping[str, Any]) -> None:
+    line_apply(line, data)
+
+
 @transaction.atomic
 def pilot_line_create(*, platform: Platform, user: User, data: Mapping[str, Any]) -> PilotLine:
-    platform = _lock(platform)
-    _require_operator(user, platform)
-    line = PilotLine(platform=platform)
-    line_apply(line, data)
-    line.save()
-    _record(user=user, platform=platform, obj=line, object_type=LINE, action=FieldChangeAction.CREATE,
-            audit_action=CapabilityAction.LINE_CREATE, old={}, new=_values(line, LINE_FIELDS), before=None,
-            after=model_snapshot(line, exclude=("updated_at",)))
-    _touch_index(platform.pk)
-    return line
+    return _create(LINE_KIND, platform=platform, user=user, data=data, new=lambda p: PilotLine(platform=p),
+                   apply=_line_apply)
 
 
 def _lock_line(line: PilotLine, user: User) -> tuple[PilotLine, Platform]:
@@ -192,17 +257,7 @@ def _lock_line(line: PilotLine, user: User) -> tuple[PilotLine, Platform]:
 @transaction.atomic
 def pilot_line_update(*, line: PilotLine, user: User, data: Mapping[str, Any]) -> PilotLine:
     locked, platform = _lock_line(line, user)
-    old, before = _values(locked, LINE_FIELDS), model_snapshot(locked, exclude=("updated_at",))
-    line_apply(locked, data)
-    new = _values(locked, LINE_FIELDS)
-    if new == old:
-        return locked
-    locked.save()
-    _record(user=user, platform=platform, obj=locked, object_type=LINE, action=FieldChangeAction.UPDATE,
-            audit_action=CapabilityAction.LINE_UPDATE, old=old, new=new, before=before,
-            after=model_snapshot(locked, exclude=("updated_at",)))
-    _touch_index(platform.pk)
-    return locked
+    return _update(LINE_KIND, locked=locked, platform=platform, user=user, data=data, apply=_line_apply)
 
 
 @transaction.atomic
@@ -210,13 +265,7 @@ def pilot_line_delete(*, line: PilotLine, user: User) -> None:
     """Delete a line; its permits stay (their line is cleared). A line that is only out of use for
     a while is better deactivated (在用 unticked): it leaves the directory and matching too."""
     locked, platform = _lock_line(line, user)
-    old, before, line_id = _values(locked, LINE_FIELDS), model_snapshot(locked), locked.pk
-    locked.delete()
-    locked.pk = line_id
-    _record(user=user, platform=platform, obj=locked, object_type=LINE, action=FieldChangeAction.DELETE,
-            audit_action=AuditAction.DELETE, old=old, new={}, before=before, after=None,
-            note=CapabilityAction.LINE_DELETE)
-    _touch_index(platform.pk)
+    _delete(LINE_KIND, locked=locked, platform=platform, user=user)
 
 
 # ---------------------------------------------------------------------- hazardous-process permits
@@ -254,21 +303,10 @@ def _permit_apply(permit: HazardPermit, platform: Platform, data: Mapping[str, A
     raise_first_validation_error(permit, exclude=["platform", "line"])
 
 
-def _permit_values(permit: HazardPermit) -> dict[str, Any]:
-    return _values(permit, PERMIT_FIELDS)  # the line by its name (_json)
-
-
 @transaction.atomic
 def hazard_permit_create(*, platform: Platform, user: User, data: Mapping[str, Any]) -> HazardPermit:
-    platform = _lock(platform)
-    _require_operator(user, platform)
-    permit = HazardPermit(platform=platform)
-    _permit_apply(permit, platform, data)
-    permit.save()
-    _record(user=user, platform=platform, obj=permit, object_type=PERMIT, action=FieldChangeAction.CREATE,
-            audit_action=CapabilityAction.PERMIT_CREATE, old={}, new=_permit_values(permit), before=None,
-            after=model_snapshot(permit))
-    return permit
+    return _create(PERMIT_KIND, platform=platform, user=user, data=data, new=lambda p: HazardPermit(platform=p),
+                   apply=_permit_apply)
 
 
 def _lock_permit(permit: HazardPermit, user: User) -> tuple[HazardPermit, Platform]:
@@ -285,15 +323,8 @@ def _lock_permit(permit: HazardPermit, user: User) -> tuple[HazardPermit, Platfo
 def hazard_permit_update(*, permit: HazardPermit, user: User, data: Mapping[str, Any],
                          audit_action: str = CapabilityAction.PERMIT_UPDATE) -> HazardPermit:
     locked, platform = _lock_permit(permit, user)
-    old, before = _permit_values(locked), model_snapshot(locked)
-    _permit_apply(locked, platform, data)
-    new = _permit_values(locked)
-    if new == old:
-        return locked
-    locked.save()
-    _record(user=user, platform=platform, obj=locked, object_type=PERMIT, action=FieldChangeAction.UPDATE,
-            audit_action=audit_action, old=old, new=new, before=before, after=model_snapshot(locked))
-    return locked
+    return _update(PERMIT_KIND, locked=locked, platform=platform, user=user, data=data, apply=_permit_apply,
+                   audit_action=audit_action)
 
 
 @transaction.atomic
@@ -316,12 +347,7 @@ def hazard_permit_expire(*, permit: HazardPermit, user: User, today: datetime.da
 @transaction.atomic
 def hazard_permit_delete(*, permit: HazardPermit, user: User) -> None:
     locked, platform = _lock_permit(permit, user)
-    old, before, permit_id = _permit_values(locked), model_snapshot(locked), locked.pk
-    locked.delete()
-    locked.pk = permit_id
-    _record(user=user, platform=platform, obj=locked, object_type=PERMIT, action=FieldChangeAction.DELETE,
-            audit_action=AuditAction.DELETE, old=old, new={}, before=before, after=None,
-            note=CapabilityAction.PERMIT_DELETE)
+    _delete(PERMIT_KIND, locked=locked, platform=platform, user=user)
 
 
 # ---------------------------------------------------------------------- accreditation scope items
@@ -358,15 +384,8 @@ def _scope_apply(item: AccreditationScopeItem, platform: Platform, data: Mapping
 
 @transaction.atomic
 def scope_item_create(*, platform: Platform, user: User, data: Mapping[str, Any]) -> AccreditationScopeItem:
-    platform = _lock(platform)
-    _require_operator(user, platform)
-    item = AccreditationScopeItem()
-    _scope_apply(item, platform, data)
-    item.save()
-    _record(user=user, platform=platform, obj=item, object_type=SCOPE, action=FieldChangeAction.CREATE,
-            audit_action=CapabilityAction.SCOPE_CREATE, old={}, new=_values(item, SCOPE_FIELDS), before=None,
-            after=model_snapshot(item))
-    return item
+    return _create(SCOPE_KIND, platform=platform, user=user, data=data, new=lambda p: AccreditationScopeItem(),
+                   apply=_scope_apply)
 
 
 def _lock_scope(item: AccreditationScopeItem, user: User) -> tuple[AccreditationScopeItem, Platform]:
@@ -386,24 +405,10 @@ def _lock_scope(item: AccreditationScopeItem, user: User) -> tuple[Accreditation
 def scope_item_update(*, item: AccreditationScopeItem, user: User,
                       data: Mapping[str, Any]) -> AccreditationScopeItem:
     locked, platform = _lock_scope(item, user)
-    old, before = _values(locked, SCOPE_FIELDS), model_snapshot(locked)
-    _scope_apply(locked, platform, data)
-    new = _values(locked, SCOPE_FIELDS)
-    if new == old:
-        return locked
-    locked.save()
-    _record(user=user, platform=platform, obj=locked, object_type=SCOPE, action=FieldChangeAction.UPDATE,
-            audit_action=CapabilityAction.SCOPE_UPDATE, old=old, new=new, before=before,
-            after=model_snapshot(locked))
-    return locked
+    return _update(SCOPE_KIND, locked=locked, platform=platform, user=user, data=data, apply=_scope_apply)
 
 
 @transaction.atomic
 def scope_item_delete(*, item: AccreditationScopeItem, user: User) -> None:
     locked, platform = _lock_scope(item, user)
-    old, before, item_id = _values(locked, SCOPE_FIELDS), model_snapshot(locked), locked.pk
-    locked.delete()
-    locked.pk = item_id
-    _record(user=user, platform=platform, obj=locked, object_type=SCOPE, action=FieldChangeAction.DELETE,
-            audit_action=AuditAction.DELETE, old=old, new={}, before=before, after=None,
-            note=CapabilityAction.SCOPE_DELETE)
+    _delete(SCOPE_KIND, locked=locked, platform=platform, user=user)
