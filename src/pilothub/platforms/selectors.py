@@ -574,9 +574,7 @@ def _grid_cells(*, filters: PlatformFilters, zoom: int) -> list[list]:
 
     Computed for the whole map (not the viewport) so panning at one zoom reuses them.
     """
-    key = "platforms:grid:" + hashlib.sha256(repr((
-        registry_version(), timezone.localdate().isoformat(), zoom, filters.q, filters.region, filters.industry,
-        filters.service_type, filters.tier, filters.qualification, filters.shareable)).encode()).hexdigest()
+    key = _filters_cache_key("grid", filters, zoom)
 
     def compute() -> list[list]:
         cell = _cell_degrees(zoom)

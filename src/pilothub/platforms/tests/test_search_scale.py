@@ -182,3 +182,13 @@ def test_cached_totals_follow_capability_edits(client):
 
     line.delete()
     assert client.get("/api/v1/platforms", params).json()["count"] == 0
+
+
+def test_map_grid_cache_is_keyed_by_capability_filters_too():
+    """The grid cells are cached per filter combination; a capability filter is part of it."""
+    from pilothub.platforms.selectors import platform_map_data
+
+    make_platform(name="有坐标的平台", latitude=40.3, longitude=116.6)
+    assert platform_map_data(filters=PlatformFilters(), bbox=None, zoom=4)["count"] == 1
+    with_capability = platform_map_data(filters=PlatformFilters(capabilities=(("gmp", True),)), bbox=None, zoom=4)
+    assert with_capability["count"] == 0
